@@ -1,0 +1,54 @@
+"""Seed-style 5-fold CV against bn_course's engine, on the same data and folds, in one run.
+
+Both train the original course's BN network (Linear-BN-ReLU x2, Linear) on the raw tabular
+features, Adam lr 0.01, batch 32, patience 10, up to 500 epochs, torch.manual_seed(42) before
+the folds of KFold(5, shuffle=True, random_state=42).
+- seed-style: DataLoader(TensorDataset), default Adam, deepcopy early stopping, torch's default threads.
+- bn_course:  in-memory batches, fused Adam, in-place early stopping, 1 thread (`set_threads()`).
+The two runs stop after different numbers of epochs (rounding differences grow chaotically under
+Adam; see nbs/02_training.ipynb), so the ratio compares seconds per epoch. The last line is
+`speedup <ratio>x`, ratio = seed-style seconds per epoch / bn_course seconds per epoch; the ratio of
+total wall times is printed above it.
+
+    BN_COURSE_DATA=../shared/data python bench/tabular_cv.py
+"""
+import time
+import pandas as pd
+import torch
+from torch import nn
+from bn_course.core import set_seed, set_threads
+from bn_course.data import load_simple_dataset, encode_tabular
+from bn_course.training import reference_fit, cross_validate, evaluate, kfold
+
+def net(n_in=53):
+    return nn.Sequential(nn.Linear(n_in, 20), nn.BatchNorm1d(20), nn.ReLU(),
+                         nn.Linear(20, 10), nn.BatchNorm1d(10), nn.ReLU(), nn.Linear(10, 1))
+
+def seed_style_cv(x, y):
+    set_seed(42)
+    rows = []
+    for t, v in kfold(len(x)):
+        model = net()
+        losses = reference_fit(model, x[t], y[t], x[v], y[v])
+        rows.append(dict(rmse=evaluate(model, x[v], y[v]) ** 0.5, epochs=len(losses)))
+    return pd.DataFrame(rows)
+
+def main():
+    data = encode_tabular(load_simple_dataset())
+    default_threads = torch.get_num_threads()
+    t0 = time.perf_counter(); seed = seed_style_cv(data.x, data.y); t_seed = time.perf_counter() - t0
+    threads = set_threads()
+    t0 = time.perf_counter(); ours = cross_validate(net, data.x, data.y, progress=False); t_ours = time.perf_counter() - t0
+    torch.set_num_threads(default_threads)
+    table = pd.concat({'seed-style': seed, 'bn_course': ours.table()[['rmse', 'epochs']]}, axis=1)
+    table.index = range(1, len(table) + 1); table.index.name = 'fold'
+    print(table.round(3).to_string())
+    for name, df, secs, th in (('seed-style', seed, t_seed, default_threads), ('bn_course', ours.table(), t_ours, threads)):
+        steps = df.epochs.sum() * 50
+        print(f"{name:10s}: RMSE {df.rmse.mean():.3f} ± {df.rmse.std():.3f}, {df.epochs.sum()} epochs, "
+              f"{secs:.2f} s ({1e6 * secs / steps:.0f} µs per step), {th} thread(s)")
+    per_epoch = (t_seed / seed.epochs.sum()) / (t_ours / ours.table().epochs.sum())
+    print(f"total wall time, seed-style / bn_course: {t_seed / t_ours:.2f}x")
+    print(f"speedup {per_epoch:.2f}x")
+
+if __name__ == '__main__': main()
