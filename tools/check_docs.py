@@ -119,8 +119,28 @@ def check_page(page, url:str, state:dict, shots:Path) -> list:
     page.screenshot(path=str(shots/(Path(url).stem + '.png')), full_page=True)
     return problems, figures, len(sliders)
 
+QUARTO_TAGS = """<script src="https://cdnjs.cloudflare.com/ajax/libs/require.js/2.3.6/require.min.js" integrity="sha512-abc" crossorigin="anonymous"></script>
+<script src="https://cdnjs.cloudflare.com/ajax/libs/jquery/3.5.1/jquery.min.js" integrity="sha512-def" crossorigin="anonymous" data-relocate-top="true"></script>
+<script src="https://unpkg.com/@jupyter-widgets/html-manager@*/dist/embed-amd.js" crossorigin="anonymous"></script>"""
+
+def check_rewrite() -> list:
+    "The script tags Quarto writes for widgets must all point at the site's own pinned copies."
+    out = site_widgets.rewrite(QUARTO_TAGS, '../_static/widgets')
+    problems = [f'CDN left in: {u}' for u in ('cdnjs', 'unpkg', 'integrity') if u in out]
+    for local in ('require.js', 'jquery.min.js', 'html-manager/embed-amd.js'):
+        if f'src="../_static/widgets/{local}"' not in out: problems.append(f'not rewritten to the local {local}')
+    return problems
+
+def is_lesson(page:Path) -> bool:
+    "Lessons are the notebooks numbered 10 to 89; the rest are the library reference and the index."
+    num = page.stem.split('_')[0]
+    return num.isdigit() and 10 <= int(num) < 90
+
 def main(out:Path) -> int:
     from playwright.sync_api import sync_playwright
+    if problems := check_rewrite():
+        print('FAILED the rewrite of Quarto\'s widget script tags:', *problems, sep='\n       - ')
+        return 1
     if out.exists(): shutil.rmtree(out)
     site, shots = out/'site', out/'screenshots'
     shots.mkdir(parents=True); site.mkdir()
@@ -139,6 +159,8 @@ def main(out:Path) -> int:
             page = browser.new_page(viewport={'width': 1200, 'height': 900})
             problems, figures, sliders = check_page(page, f'http://127.0.0.1:{server.server_port}/{page_path.name}', state, shots)
             page.close()
+            if is_lesson(page_path) and not (figures and sliders):
+                problems.append(f'a lesson page needs figures and a working explorer: {figures} images, {sliders} sliders')
             status = 'ok' if not problems else 'FAILED'
             failed += bool(problems)
             print(f'{status:6s} {page_path.name}: {figures} images shown, {sliders} sliders moved and checked')
