@@ -91,16 +91,16 @@ def check_page(page, url:str, state:dict, shots:Path) -> list:
     page.on('requestfailed', lambda r: problems.append(f'request failed: {r.url} ({r.failure})'))
     page.on('response', lambda r: r.status >= 400 and not r.url.endswith('/favicon.ico') and problems.append(f'HTTP {r.status}: {r.url}'))
     page.goto(url, wait_until='load')
-    n_views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count() if not state else None
     sliders = [k for k, v in state.items() if v['model_name'] == 'SelectionSliderModel']
-    if state:
-        try: page.wait_for_selector('.widget-slider', timeout=15000)
-        except Exception: problems.append('widgets did not render')
+    n_views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+    if n_views:
+        try: page.wait_for_function(f"() => [...document.querySelectorAll('.jp-OutputArea-output.jupyter-widgets')].filter(e => e.querySelector('.lm-Widget')).length >= {n_views}", timeout=15000)
+        except Exception: problems.append(f'not all of the {n_views} widgets rendered')
         page.wait_for_timeout(500)
     broken = page.evaluate("() => [...document.images].filter(i => i.checkVisibility() && !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 80))")
     problems += [f'image does not show: {s}' for s in broken]
     figures = page.evaluate("() => [...document.images].filter(i => i.naturalWidth > 0).length")
-    if state:
+    if sliders:
         if page.evaluate(JS_VISIBLE_IMAGES) != visible_images(state, {}): problems.append('the widget does not show the stored state')
         handles = page.locator('.widget-slider .noUi-handle')
         if handles.count() != len(sliders): problems.append(f'{handles.count()} slider handles for {len(sliders)} sliders')
