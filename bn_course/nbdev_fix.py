@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['nb2dict', 'keep_widget_links']
 
-# %% ../nbs/95_nbdev_fix.ipynb #24b4e411
+# %% ../nbs/95_nbdev_fix.ipynb #5d8d07ff
 import execnb.nbio as _nbio
 
 _original_nb2dict = getattr(_nbio.nb2dict, '__wrapped__', _nbio.nb2dict)
@@ -18,6 +18,6 @@ def nb2dict(d, k=None):
 nb2dict.__wrapped__ = _original_nb2dict
 _nbio.nb2dict = nb2dict
 
-# %% ../nbs/95_nbdev_fix.ipynb #0433f7bf
+# %% ../nbs/95_nbdev_fix.ipynb #0b448331
 def keep_widget_links(cell):
     "A no-op nbdev processor: listing it in `procs` makes nbdev import this module, which installs the fix."
