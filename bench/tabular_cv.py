@@ -5,6 +5,7 @@ features, Adam lr 0.01, batch 32, patience 10, up to 500 epochs, torch.manual_se
 the folds of KFold(5, shuffle=True, random_state=42).
 - seed-style: DataLoader(TensorDataset), default Adam, deepcopy early stopping, torch's default threads.
 - bn_course:  in-memory batches, fused Adam, in-place early stopping, 1 thread (`set_threads()`).
+The seed-style loop also runs at 1 thread, to show what the engine alone gains.
 The two runs stop after different numbers of epochs (rounding differences grow chaotically under
 Adam; see nbs/02_training.ipynb), so the ratio compares seconds per epoch. The last line is
 `speedup <ratio>x`, ratio = seed-style seconds per epoch / bn_course seconds per epoch; the ratio of
@@ -38,6 +39,7 @@ def main():
     default_threads = torch.get_num_threads()
     t0 = time.perf_counter(); seed = seed_style_cv(data.x, data.y); t_seed = time.perf_counter() - t0
     threads = set_threads()
+    t0 = time.perf_counter(); seed1 = seed_style_cv(data.x, data.y); t_seed1 = time.perf_counter() - t0
     t0 = time.perf_counter(); ours = cross_validate(net, data.x, data.y, progress=False); t_ours = time.perf_counter() - t0
     torch.set_num_threads(default_threads)
     table = pd.concat({'seed-style': seed, 'bn_course': ours.table()[['rmse', 'epochs']]}, axis=1)
@@ -48,6 +50,8 @@ def main():
         print(f"{name:10s}: RMSE {df.rmse.mean():.3f} ± {df.rmse.std():.3f}, {df.epochs.sum()} epochs, "
               f"{secs:.2f} s ({1e6 * secs / steps:.0f} µs per step), {th} thread(s)")
     per_epoch = (t_seed / seed.epochs.sum()) / (t_ours / ours.table().epochs.sum())
+    print(f"seed-style at {threads} thread(s): {t_seed1:.2f} s, {1e6 * t_seed1 / (seed1.epochs.sum() * 50):.0f} µs per step: "
+          f"the engine alone is {(t_seed1 / seed1.epochs.sum()) / (t_ours / ours.table().epochs.sum()):.2f}x faster per epoch")
     print(f"total wall time, seed-style / bn_course: {t_seed / t_ours:.2f}x")
     print(f"speedup {per_epoch:.2f}x")
 
