@@ -132,9 +132,9 @@ def check_rewrite() -> list:
     return problems
 
 def is_lesson(page:Path) -> bool:
-    "Lessons are the notebooks numbered 10 to 89; the rest are the library reference and the index."
+    "Lessons are the notebooks numbered 10 to 79; the rest are the library reference and the index."
     num = page.stem.split('_')[0]
-    return num.isdigit() and 10 <= int(num) < 90
+    return num.isdigit() and 10 <= int(num) < 80
 
 def main(out:Path) -> int:
     from playwright.sync_api import sync_playwright
