@@ -11,18 +11,11 @@ The last line is `speedup <ratio>x`, ratio = seed-style seconds per model-epoch 
 """
 import time
 import torch
-import torch.nn.functional as F
-from torch.utils.data import DataLoader, TensorDataset
 from bn_course.core import set_seed, set_threads
 from bn_course.data import mnist_tensors
 from bn_course.mnist import mnist_mlp
 from bn_course.stacked import StackedSequential, fit_stacked
-
-def seed_style_epoch(model, x, y):
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    model.train()
-    for xb, yb in DataLoader(TensorDataset(x, y), batch_size=64, shuffle=True):
-        opt.zero_grad(); F.cross_entropy(model(xb), yb).backward(); opt.step()
+from mnist_epoch import seed_style_epoch  # the same seed-style loop as bench/mnist_epoch.py
 
 def main(seeds=(0, 1, 2)):
     x, y = mnist_tensors(True); xv, yv = mnist_tensors(False)

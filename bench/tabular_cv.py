@@ -16,14 +16,10 @@ total wall times is printed above it.
 import time
 import pandas as pd
 import torch
-from torch import nn
 from bn_course.core import set_seed, set_threads
 from bn_course.data import load_simple_dataset, encode_tabular
 from bn_course.training import reference_fit, cross_validate, evaluate, kfold
-
-def net(n_in=53):
-    return nn.Sequential(nn.Linear(n_in, 20), nn.BatchNorm1d(20), nn.ReLU(),
-                         nn.Linear(20, 10), nn.BatchNorm1d(10), nn.ReLU(), nn.Linear(10, 1))
+from bn_course.tabular import tabular_mlp as net  # the course's BN network
 
 def seed_style_cv(x, y):
     set_seed(42)
