@@ -4,8 +4,8 @@ against the seed-style loop, in one run.
 - seed-style: the original course's loop (DataLoader, default Adam, deepcopy early stopping,
   torch's default threads), one model at a time. It runs one seed of the study (4 setups x 5 folds
   = 20 trainings): its cost per model does not depend on how many seeds there are.
-- stacked: bn_course's `tabular_study`, all 60 trainings, models stacked (one stack per
-  architecture), per-model early stopping, 1 thread.
+- stacked: bn_course's `tabular_study`, all 60 trainings as one stack (networks with
+  and without BN together), per-model early stopping, 1 thread.
 Same protocol for both: Adam lr 0.01, batch 32, patience 10, up to 500 epochs, KFold(5, shuffle, 42).
 The last line is `speedup <ratio>x`, ratio = seed-style seconds per trained model / stacked seconds per trained model.
 

@@ -32,7 +32,7 @@ def _mnist(args) -> None:
     from bn_course.data import mnist_tensors
     from bn_course.mnist import seed_comparison, summarize_seeds
     (xt, yt), (xv, yv) = mnist_tensors(True, args.data_dir), mnist_tensors(False, args.data_dir)
-    runs = seed_comparison(xt, yt, xv, yv, seeds=range(args.seeds), epochs=args.epochs)
+    runs = seed_comparison(xt, yt, xv, yv, seeds=range(args.seeds), epochs=args.epochs, engine=args.engine)
     last = summarize_seeds(runs)
     print(f"MNIST, 784-100-50-10, Adam lr 1e-3, batch 64, {args.epochs} epoch(s), {args.seeds} seed(s); test metrics in eval mode:")
     print(last.round(4).to_string())
@@ -71,6 +71,7 @@ def parser() -> argparse.ArgumentParser:
     mn = sub.add_parser('mnist', help="Lesson 4: the MLP with and without BN, several seeds; prints the test metrics")
     mn.add_argument('--epochs', type=_positive, default=10, help="epochs per network (default 10)")
     mn.add_argument('--seeds', type=_positive, default=3, help="seeds per network (default 3)")
+    mn.add_argument('--engine', choices=['stacked', 'loop'], default='stacked', help="train the networks all at once (default) or one at a time")
     mn.add_argument('--data-dir', default=None, help="folder with MNIST/raw/ (default: $BN_COURSE_DATA, else ~/.cache/bn_course)")
     mn.set_defaults(run=_mnist)
     sh = sub.add_parser('shift', help="Lesson 2: the BN paper's Figure 1 on MNIST; saves the figure")

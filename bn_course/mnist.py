@@ -15,6 +15,7 @@ from tqdm.auto import tqdm
 from .core import set_seed, set_threads
 from .data import mnist_tensors
 from .training import fit, adam
+from .stacked import StackedSequential, fit_stacked
 from .widgets import figure_png, prerendered
 
 # %% auto #0
@@ -64,15 +65,29 @@ def train_mnist(x_train, y_train, x_test, y_test, # data, from `mnist_tensors`
     return dict(train_loss=h.train_loss, test_loss=h.val_loss, test_acc=accuracy(model, x_test, y_test))
 
 # %% ../nbs/40_mnist.ipynb #78eb53bd
-def seed_comparison(x_train, y_train, x_test, y_test, seeds=(0, 1, 2), epochs:int=10, progress:bool=True) -> pd.DataFrame:
+def _stacked_seeds(arms:list, x_train, y_train, x_test, y_test, epochs:int, progress:bool) -> list:
+    "Train every (norm, seed) network of `arms` in one stack; each as `train_mnist` would: same weights, same data order."
+    models, gens = [], []
+    for norm, seed in arms:
+        set_seed(seed); models.append(mnist_mlp(norm))
+        gens.append(torch.Generator().set_state(torch.get_rng_state()))  # continue the stream `fit` would draw the order from
+    best, hist = fit_stacked(StackedSequential(models), x_train, y_train, x_test, y_test, epochs=epochs, lr=1e-3, bs=64,
+                             loss='ce', patience=None, generators=gens, progress=progress)
+    return [dict(train_loss=h.train_loss, test_loss=h.val_loss, test_acc=accuracy(best.unstack(k), x_test, y_test)) for k, h in enumerate(hist)]
+
+def seed_comparison(x_train, y_train, x_test, y_test, seeds=(0, 1, 2), epochs:int=10,
+                    engine:str='stacked', # 'stacked': all networks as one computation; 'loop': one at a time
+                    progress:bool=True) -> pd.DataFrame:
     "The original experiment, with and without BN, for several seeds; one row per network, seed and epoch."
-    rows = []
-    for norm, seed in tqdm(list(itertools.product((None, 'batch'), seeds)), disable=not progress, desc='mnist'):
-        r = train_mnist(x_train, y_train, x_test, y_test, norm=norm, seed=seed, epochs=epochs)
-        rows += [dict(net='with BN' if norm else 'without BN', seed=seed, epoch=e + 1, train_loss=tl, test_loss=vl,
-                      test_acc=r['test_acc'] if e + 1 == epochs else np.nan)
-                 for e, (tl, vl) in enumerate(zip(r['train_loss'], r['test_loss']))]
-    return pd.DataFrame(rows)
+    if engine not in ('stacked', 'loop'): raise ValueError(f"engine must be 'stacked' or 'loop', not {engine!r}")
+    arms = list(itertools.product((None, 'batch'), seeds))
+    if engine == 'stacked': results = _stacked_seeds(arms, x_train, y_train, x_test, y_test, epochs, progress)
+    else: results = [train_mnist(x_train, y_train, x_test, y_test, norm=norm, seed=seed, epochs=epochs)
+                     for norm, seed in tqdm(arms, disable=not progress, desc='mnist')]
+    return pd.DataFrame([dict(net='with BN' if norm else 'without BN', seed=seed, epoch=e + 1, train_loss=tl, test_loss=vl,
+                              test_acc=r['test_acc'] if e + 1 == epochs else np.nan)
+                         for (norm, seed), r in zip(arms, results) for e, (tl, vl) in enumerate(zip(r['train_loss'], r['test_loss']))])
+
 
 # %% ../nbs/40_mnist.ipynb #da7edbf3
 def summarize_seeds(runs:pd.DataFrame) -> pd.DataFrame:

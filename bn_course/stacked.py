@@ -31,54 +31,79 @@ class StackedLinear(nn.Module):
 # %% ../nbs/04_stacked.ipynb #042b5675
 class StackedBatchNorm1d(nn.Module):
     "K BatchNorm1d layers as one, each with its own statistics; input (K, batch, C)."
-    def __init__(self, bns:list): # `nn.BatchNorm1d`s with the same settings, one per model
+    def __init__(self, bns:list): # `nn.BatchNorm1d`s with the same settings, one per model; `nn.Identity` for a model without
         super().__init__()
-        b = bns[0]
+        b = next(m for m in bns if isinstance(m, nn.BatchNorm1d))
+        full = [m if isinstance(m, nn.BatchNorm1d) else nn.BatchNorm1d(b.num_features, b.eps, b.momentum) for m in bns]
         self.eps, self.momentum = b.eps, b.momentum
-        self.weight = nn.Parameter(torch.stack([m.weight.detach() for m in bns]).clone())
-        self.bias = nn.Parameter(torch.stack([m.bias.detach() for m in bns]).clone())
-        self.register_buffer('running_mean', torch.stack([m.running_mean for m in bns]).clone())
-        self.register_buffer('running_var', torch.stack([m.running_var for m in bns]).clone())
+        self.weight = nn.Parameter(torch.stack([m.weight.detach() for m in full]).clone())
+        self.bias = nn.Parameter(torch.stack([m.bias.detach() for m in full]).clone())
+        self.register_buffer('running_mean', torch.stack([m.running_mean for m in full]).clone())
+        self.register_buffer('running_var', torch.stack([m.running_var for m in full]).clone())
         self.register_buffer('num_batches_tracked', b.num_batches_tracked.clone())
+        self.normed = tuple(m is n for m, n in zip(bns, full))  # False: this model has no BatchNorm here
+
 
 # %% ../nbs/04_stacked.ipynb #5810180e
-def _bn_forward(self:StackedBatchNorm1d, x:torch.Tensor) -> torch.Tensor:
+def _runs(flags:tuple) -> list:
+    "Maximal runs of equal flags, as (slice, flag): (True, True, False) -> [(slice(0, 2), True), (slice(2, 3), False)]."
+    runs, start = [], 0
+    for i in range(1, len(flags) + 1):
+        if i == len(flags) or flags[i] != flags[start]: runs.append((slice(start, i), flags[start])); start = i
+    return runs
+
+def _bn_rows(self:StackedBatchNorm1d, x:torch.Tensor, rows:slice, factor:float) -> torch.Tensor:
+    "BatchNorm of the models in `rows`; `x` holds just those models."
     k, b, c = x.shape
+    flat = x.transpose(0, 1).reshape(b, k * c)
+    y = F.batch_norm(flat, self.running_mean[rows].view(-1), self.running_var[rows].view(-1), self.weight[rows].view(-1),
+                     self.bias[rows].view(-1), self.training, factor, self.eps)
+    return y.view(b, k, c).transpose(0, 1)
+
+def _bn_forward(self:StackedBatchNorm1d, x:torch.Tensor) -> torch.Tensor:
     factor = 0.
     if self.training:
         self.num_batches_tracked.add_(1)
         factor = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
-    flat = x.transpose(0, 1).reshape(b, k * c)
-    y = F.batch_norm(flat, self.running_mean.view(-1), self.running_var.view(-1), self.weight.view(-1),
-                     self.bias.view(-1), self.training, factor, self.eps)
-    return y.view(b, k, c).transpose(0, 1)
+    if all(self.normed): return self.norm_rows(x, slice(None), factor)
+    runs = _runs(self.normed)
+    parts = x.split([s.stop - s.start for s, _ in runs])  # one split, so the backward is one cat
+    return torch.cat([self.norm_rows(p, s, factor) if on else p for p, (s, on) in zip(parts, runs)])
 
-def _bn_unstack(self:StackedBatchNorm1d, k:int) -> nn.BatchNorm1d:
-    "Model k's layer, as an ordinary `nn.BatchNorm1d`."
+def _bn_unstack(self:StackedBatchNorm1d, k:int) -> nn.Module:
+    "Model k's layer, as an ordinary `nn.BatchNorm1d` (or the `nn.Identity` it was)."
+    if not self.normed[k]: return nn.Identity()
     bn = nn.BatchNorm1d(self.weight.shape[1], eps=self.eps, momentum=self.momentum)
     bn.load_state_dict({'weight': self.weight[k], 'bias': self.bias[k], 'running_mean': self.running_mean[k],
                         'running_var': self.running_var[k], 'num_batches_tracked': self.num_batches_tracked})
     return bn.to(self.weight.device)
 
-StackedBatchNorm1d.forward, StackedBatchNorm1d.unstack = _bn_forward, _bn_unstack
+StackedBatchNorm1d.norm_rows, StackedBatchNorm1d.forward, StackedBatchNorm1d.unstack = _bn_rows, _bn_forward, _bn_unstack
+
 
 # %% ../nbs/04_stacked.ipynb #6be42b1d
 _ELEMENTWISE = (nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Identity, nn.GELU, nn.LeakyReLU)
 
+def _kind(layer:nn.Module) -> type:
+    "What must match across models at one position: BatchNorm1d and Identity may meet there."
+    return nn.BatchNorm1d if isinstance(layer, (nn.BatchNorm1d, nn.Identity)) else type(layer)
+
 def _stack_layer(layers:list) -> nn.Module:
     first = layers[0]
     if isinstance(first, nn.Linear): return StackedLinear(layers)
-    if isinstance(first, nn.BatchNorm1d):
-        if not (first.affine and first.track_running_stats): raise ValueError("stacked BatchNorm1d needs affine=True and track_running_stats=True")
+    bns = [l for l in layers if isinstance(l, nn.BatchNorm1d)]
+    if bns:
+        if not all(b.affine and b.track_running_stats for b in bns): raise ValueError("stacked BatchNorm1d needs affine=True and track_running_stats=True")
         return StackedBatchNorm1d(layers)
     if isinstance(first, _ELEMENTWISE) and not list(first.parameters()): return copy.deepcopy(first)
     raise ValueError(f"cannot stack a {type(first).__name__}: only Linear, BatchNorm1d and parameter-free elementwise layers")
+
 
 # %% ../nbs/04_stacked.ipynb #3b15ab30
 class StackedSequential(nn.Sequential):
     "K copies of one `nn.Sequential` architecture, run as one; input (K, batch, features)."
     def __init__(self, models:list): # `nn.Sequential`s of one architecture, one per model
-        if len({tuple(type(l) for l in m) for m in models}) != 1: raise ValueError("all models must have the same layers")
+        if len({tuple(_kind(l) for l in m) for m in models}) != 1: raise ValueError("all models must have the same layers (BatchNorm1d or Identity may differ)")
         super().__init__(*[_stack_layer(list(ls)) for ls in zip(*models)])
         self.k = len(models)
     def unstack(self, k:int) -> nn.Sequential:
@@ -108,6 +133,8 @@ def keep(stack:StackedSequential, opt:torch.optim.Optimizer, idx:torch.Tensor):
             state[q] = {k: (_rows(v, idx) if k != 'step' else v.clone()) for k, v in opt.state.get(p, {}).items()}
         for (name, b), c in zip(stack.named_buffers(), small.buffers()):
             c.data = _rows(b.data, idx)
+    for layer in small:
+        if isinstance(layer, StackedBatchNorm1d): layer.normed = tuple(layer.normed[i] for i in idx.tolist())
     new_opt = type(opt)(small.parameters(), **opt.defaults)
     for q, s in state.items():
         if s: new_opt.state[q] = s

@@ -53,8 +53,8 @@ def _fold_data(data, s, folds):
         xt, xv = zscore(data.x[t], data.x[v]) if s['scale_inputs'] else (data.x[t], data.x[v])
         yield xt, data.y[t], xv, data.y[v]
 
-def _stacked_runs(data, runs, **kwargs) -> list:
-    "All (name, setup, seed) runs, every fold, trained as one stack; the setups must agree on `bn`."
+def _stacked_runs(data, runs, progress:bool=False, **kwargs) -> list:
+    "All (name, setup, seed) runs, every fold, trained as one stack (networks with and without BN together)."
     folds, parts, models, gens, keys = kfold(len(data.x)), [], [], [], []
     for name, s, seed in runs:
         set_seed(seed)
@@ -62,7 +62,7 @@ def _stacked_runs(data, runs, **kwargs) -> list:
             parts.append(d); models.append(tabular_mlp(data.x.shape[1], s['bn']))
             gens.append(torch.Generator().manual_seed(seed * 1000 + f)); keys.append((name, seed, f + 1))
     xt, yt, xv, yv = (torch.stack(t) for t in zip(*parts))
-    best, hist = fit_stacked(StackedSequential(models), xt, yt, xv, yv, generators=gens, progress=False, **kwargs)
+    best, hist = fit_stacked(StackedSequential(models), xt, yt, xv, yv, generators=gens, progress=progress, **kwargs)
     rmse = evaluate_stacked(best, xv, yv).sqrt().tolist()
     return [dict(setup=n, seed=sd, fold=f, rmse=r, epochs=h.epochs, curve=h.val_loss) for (n, sd, f), r, h in zip(keys, rmse, hist)]
 
@@ -71,16 +71,14 @@ def tabular_study(data:TabularData, # from `encode_tabular`
                   seeds=(0, 1, 2), # one full cross-validation per seed and setup
                   setups:dict=SETUPS, # name -> dict(scale_inputs=..., bn=...)
                   engine:str='stacked', # 'stacked': all models as one computation; 'loop': one at a time
-                  progress:bool=True, # a progress bar over groups of runs
+                  progress:bool=True, # a progress bar: over epochs when stacked, over runs in the loop
                   **kwargs, # epochs, lr, bs, patience
                  ) -> pd.DataFrame:
     "Cross-validate every setup with every seed; one row per fold, with its validation curve."
     if engine not in ('stacked', 'loop'): raise ValueError(f"engine must be 'stacked' or 'loop', not {engine!r}")
     runs = [(name, s, seed) for name, s in setups.items() for seed in seeds]
-    groups = [[r for r in runs if r[1]['bn'] == bn] for bn in (False, True)] if engine == 'stacked' else [[r] for r in runs]
-    rows = []
-    for g in tqdm([g for g in groups if g], disable=not progress, desc='tabular study'):
-        rows += (_stacked_runs if engine == 'stacked' else _loop_runs)(data, g, **kwargs)
+    if engine == 'stacked': rows = _stacked_runs(data, runs, progress=progress, **kwargs)
+    else: rows = [row for r in tqdm(runs, disable=not progress, desc='tabular study') for row in _loop_runs(data, [r], **kwargs)]
     order = {n: i for i, n in enumerate(setups)}
     return pd.DataFrame(rows).sort_values(['setup', 'seed', 'fold'], key=lambda c: c.map(order) if c.name == 'setup' else c, kind='stable').reset_index(drop=True)
 

@@ -17,8 +17,8 @@ from tqdm.auto import tqdm
 from .core import set_seed
 
 # %% auto #0
-__all__ = ['reference_fit', 'shuffled_order', 'batches', 'EarlyStopping', 'History', 'adam', 'evaluate', 'fit', 'zscore',
-           'CVResult', 'kfold', 'cross_validate']
+__all__ = ['reference_fit', 'shuffled_order', 'batches', 'EarlyStopping', 'History', 'FastAdam', 'adam', 'evaluate', 'fit',
+           'zscore', 'CVResult', 'kfold', 'cross_validate']
 
 # %% ../nbs/02_training.ipynb #33045d4a
 def reference_fit(model:nn.Module, # the network to train, in place
@@ -118,13 +118,41 @@ class History:
     def epochs(self) -> int: return len(self.val_loss)
 
 # %% ../nbs/02_training.ipynb #49abd9bc
+class FastAdam(torch.optim.Adam):
+    "PyTorch's fused Adam, with the same kernel and state, stepped without `Optimizer.step`'s per-call regrouping and checks."
+    def __init__(self, params, lr:float=1e-3, **kwargs): # as `torch.optim.Adam`, less amsgrad, maximize, capturable and differentiable
+        super().__init__(params, lr=lr, **{**kwargs, 'fused': True, 'foreach': None})
+        bad = [k for k in ('amsgrad', 'maximize', 'capturable', 'differentiable') if self.defaults.get(k)]
+        if bad: raise ValueError(f"FastAdam does not support {', '.join(bad)}: use torch.optim.Adam")
+        if len({(p.device, p.dtype) for g in self.param_groups for p in g['params']}) > 1:
+            raise ValueError("FastAdam needs all parameters on one device with one dtype: use torch.optim.Adam")
+
+    @torch.no_grad()
+    def step(self, closure=None):
+        "Update every parameter that has a gradient."
+        if closure is not None: raise ValueError("FastAdam.step takes no closure")
+        for g in self.param_groups:
+            ps = [p for p in g['params'] if p.grad is not None]
+            if not ps: continue
+            st = [self.state[p] for p in ps]
+            for p, s in zip(ps, st):
+                if not s: s.update(step=torch.zeros((), dtype=torch.float32, device=p.device), exp_avg=torch.zeros_like(p), exp_avg_sq=torch.zeros_like(p))
+            steps = [s['step'] for s in st]
+            torch._foreach_add_(steps, 1)
+            torch._fused_adam_(ps, [p.grad for p in ps], [s['exp_avg'] for s in st], [s['exp_avg_sq'] for s in st], [], steps,
+                               amsgrad=False, lr=g['lr'], beta1=g['betas'][0], beta2=g['betas'][1], weight_decay=g['weight_decay'],
+                               eps=g['eps'], maximize=False)
+
+
+# %% ../nbs/02_training.ipynb #0eb87c1a
 def adam(params, lr:float=0.01, fused:bool=True) -> torch.optim.Adam:
-    "Adam, fused into one kernel when this PyTorch supports it for these parameters."
+    "Adam: `FastAdam` where PyTorch's fused kernel supports these parameters, else the default Adam."
     params = list(params)
     if fused:
-        try: return torch.optim.Adam(params, lr=lr, fused=True)
-        except (RuntimeError, TypeError): pass  # older torch, or a device without a fused kernel
+        try: return FastAdam(params, lr=lr)
+        except (RuntimeError, TypeError, ValueError): pass  # older torch, a device without a fused kernel, or mixed dtypes
     return torch.optim.Adam(params, lr=lr)
+
 
 # %% ../nbs/02_training.ipynb #cda18055
 def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None) -> float:
