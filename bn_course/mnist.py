@@ -59,7 +59,7 @@ def train_mnist(x_train, y_train, x_test, y_test, # data, from `mnist_tensors`
                ) -> dict:
     "Train one MNIST network; its per-epoch training and test loss, and its final test accuracy."
     set_seed(seed)
-    model = mnist_mlp(norm, **kwargs)
+    model = mnist_mlp(norm, **kwargs).to(x_train.device)
     o = adam(model.parameters(), lr) if opt == 'adam' else torch.optim.SGD(model.parameters(), lr=lr)
     h = fit(model, x_train, y_train, x_test, y_test, epochs=epochs, bs=bs, opt=o, loss_fn=F.cross_entropy, progress=False)
     return dict(train_loss=h.train_loss, test_loss=h.val_loss, test_acc=accuracy(model, x_test, y_test))
@@ -71,7 +71,7 @@ def _stacked_seeds(arms:list, x_train, y_train, x_test, y_test, epochs:int, prog
     for norm, seed in arms:
         set_seed(seed); models.append(mnist_mlp(norm))
         gens.append(torch.Generator().set_state(torch.get_rng_state()))  # continue the stream `fit` would draw the order from
-    best, hist = fit_stacked(StackedSequential(models), x_train, y_train, x_test, y_test, epochs=epochs, lr=1e-3, bs=64,
+    best, hist = fit_stacked(StackedSequential(models).to(x_train.device), x_train, y_train, x_test, y_test, epochs=epochs, lr=1e-3, bs=64,
                              loss='ce', patience=None, generators=gens, progress=progress)
     return [dict(train_loss=h.train_loss, test_loss=h.val_loss, test_acc=accuracy(best.unstack(k), x_test, y_test)) for k, h in enumerate(hist)]
 

@@ -167,7 +167,7 @@ def _orders(n:int, gens:list) -> torch.Tensor:
 def _train_epoch_stacked(stack, opt, x, y, bs:int, gens:list, loss:str, shared:bool) -> torch.Tensor:
     stack.train()
     k, n = len(gens), x.shape[-2]
-    rows, order, total = torch.arange(k)[:, None], _orders(n, gens), torch.zeros(k)
+    rows, order, total = torch.arange(k, device=x.device)[:, None], _orders(n, gens).to(x.device), torch.zeros(k, device=x.device)
     if not shared: x, y = x[rows, order], y[rows, order]  # this epoch's order, gathered once; each batch is then a view
     for i in range(0, n, bs):
         if n - i == 1 and n > 1: break  # a lone example: BatchNorm cannot train on it
@@ -178,7 +178,7 @@ def _train_epoch_stacked(stack, opt, x, y, bs:int, gens:list, loss:str, shared:b
         l = _per_model_loss(stack(xb), yb, loss)
         opt.zero_grad(); l.sum().backward(); opt.step()
         total.add_(l.detach(), alpha=min(bs, n - i))
-    return total / n
+    return (total / n).cpu()
 
 def _per_model(t:torch.Tensor, k:int, shared:bool) -> torch.Tensor:
     return t.expand(k, *t.shape) if shared else t
@@ -210,7 +210,7 @@ def fit_stacked(stack:StackedSequential, # K models, trained in place
     finished, data, shared = torch.zeros(k, dtype=torch.bool), (x_train, y_train, x_valid, y_valid), x_train.dim() == 2
     for epoch in tqdm(range(1, epochs + 1), disable=not progress, leave=False):
         tl = _train_epoch_stacked(stack, opt, data[0], data[1], bs, [gens[r] for r in rows], loss, shared)
-        vl = evaluate_stacked(stack, data[2], data[3], loss)
+        vl = evaluate_stacked(stack, data[2], data[3], loss).cpu()
         active = ~finished[rows]
         for j in active.nonzero()[:, 0].tolist(): hist[rows[j]].train_loss.append(tl[j].item()); hist[rows[j]].val_loss.append(vl[j].item())
         if patience is None: continue

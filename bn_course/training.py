@@ -64,7 +64,7 @@ def batches(x:torch.Tensor, y:torch.Tensor, # features and targets, first dimens
            ):
     "Yield `(xb, yb)` mini-batches from in-memory tensors; a last batch of one example is dropped."
     n = len(x)
-    order = shuffled_order(n, generator) if shuffle else torch.arange(n)
+    order = (shuffled_order(n, generator) if shuffle else torch.arange(n)).to(x.device)  # drawn on the CPU, as the DataLoader draws it
     for i in range(0, n, bs):
         idx = order[i:i + bs]
         if len(idx) == 1 and n > 1: return
@@ -157,7 +157,7 @@ def adam(params, lr:float=0.01, fused:bool=True) -> torch.optim.Adam:
 # %% ../nbs/02_training.ipynb #cda18055
 def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None) -> float:
     model.train()
-    total = torch.zeros(())
+    total = torch.zeros((), device=x.device)
     for xb, yb in batches(x, y, bs, generator=generator):
         loss = loss_fn(model(xb), yb)
         opt.zero_grad(); loss.backward(); opt.step()
