@@ -48,7 +48,7 @@ def paired(x, y, sides:dict, repeats:int, parts:int=6) -> dict:
                 for name, f in sides.items(): pair[name, threads] = timed(lambda: f(xp, yp))
             pairs.append(pair)
     set_threads(default)
-    return dict(pairs=pairs, counts=counts, repeats=repeats, parts=parts)
+    return dict(pairs=pairs, counts=counts, parts=parts)
 
 def report(res:dict, base:str, ours:str) -> float:
     "Print seconds per epoch and the median pair ratio at each thread count; return the one at torch's default count."

@@ -58,6 +58,12 @@ def _run(args) -> None:
     print(f"report written to {out}/report.md, every number in {out}/results.json")
 
 # %% ../nbs/90_cli.ipynb #6e6e3d0e
+def _engine(sub, what:str):
+    sub.add_argument('--engine', choices=['stacked', 'loop'], default='stacked', help=f"train the {what} all at once (default) or one at a time")
+
+def _data_dir(sub, what:str):
+    sub.add_argument('--data-dir', default=None, help=f"folder with {what} (default: $BN_COURSE_DATA, else ~/.cache/bn_course)")
+
 def parser() -> argparse.ArgumentParser:
     "The `bn-course` command's arguments."
     p = argparse.ArgumentParser(prog='bn-course', description="Run the bn-course experiments headless.")
@@ -65,24 +71,22 @@ def parser() -> argparse.ArgumentParser:
     tab = sub.add_parser('tabular', help="Lesson 1: four setups, 5-fold CV, several seeds; prints the table")
     tab.add_argument('--seeds', type=_positive, default=3, help="seeds per setup (default 3)")
     tab.add_argument('--epochs', type=_positive, default=500, help="most epochs per fold (default 500)")
-    tab.add_argument('--engine', choices=['stacked', 'loop'], default='stacked', help="train the models all at once (default) or one at a time")
-    tab.add_argument('--data-dir', default=None, help="folder with the data (default: $BN_COURSE_DATA, else ~/.cache/bn_course)")
+    _engine(tab, 'models'); _data_dir(tab, 'the data')
     tab.set_defaults(run=_tabular)
     mn = sub.add_parser('mnist', help="Lesson 4: the MLP with and without BN, several seeds; prints the test metrics")
     mn.add_argument('--epochs', type=_positive, default=10, help="epochs per network (default 10)")
     mn.add_argument('--seeds', type=_positive, default=3, help="seeds per network (default 3)")
-    mn.add_argument('--engine', choices=['stacked', 'loop'], default='stacked', help="train the networks all at once (default) or one at a time")
-    mn.add_argument('--data-dir', default=None, help="folder with MNIST/raw/ (default: $BN_COURSE_DATA, else ~/.cache/bn_course)")
+    _engine(mn, 'networks'); _data_dir(mn, 'MNIST/raw/')
     mn.set_defaults(run=_mnist)
     sh = sub.add_parser('shift', help="Lesson 2: the BN paper's Figure 1 on MNIST; saves the figure")
     sh.add_argument('--steps', type=_positive, default=50000, help="SGD steps per network (default 50000, as in the paper)")
     sh.add_argument('--out', default='figure1.png', help="where to save the figure (default figure1.png)")
-    sh.add_argument('--data-dir', default=None, help="folder with MNIST/raw/ (default: $BN_COURSE_DATA, else ~/.cache/bn_course)")
+    _data_dir(sh, 'MNIST/raw/')
     sh.set_defaults(run=_shift)
     rn = sub.add_parser('run', help="every lesson's experiments, headless; writes a Markdown report with figures and a JSON of every number")
     rn.add_argument('--quick', action='store_true', help="smaller experiments, same report, about 2 minutes")
     rn.add_argument('--out', default='results', help="the report folder, replaced only when the run succeeds (default results/)")
-    rn.add_argument('--data-dir', default=None, help="folder with the data (default: $BN_COURSE_DATA, else ~/.cache/bn_course)")
+    _data_dir(rn, 'the data')
     rn.set_defaults(run=_run)
     return p
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_stacked.ipynb #2022af95
 from __future__ import annotations
-import copy
+import copy, functools
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -45,12 +45,13 @@ class StackedBatchNorm1d(nn.Module):
 
 
 # %% ../nbs/04_stacked.ipynb #5810180e
-def _runs(flags:tuple) -> list:
-    "Maximal runs of equal flags, as (slice, flag): (True, True, False) -> [(slice(0, 2), True), (slice(2, 3), False)]."
+@functools.lru_cache
+def _runs(flags:tuple) -> tuple:
+    "Maximal runs of equal flags, as (slice, flag): (True, True, False) -> ((slice(0, 2), True), (slice(2, 3), False))."
     runs, start = [], 0
     for i in range(1, len(flags) + 1):
         if i == len(flags) or flags[i] != flags[start]: runs.append((slice(start, i), flags[start])); start = i
-    return runs
+    return tuple(runs)
 
 def _bn_rows(self:StackedBatchNorm1d, x:torch.Tensor, rows:slice, factor:float) -> torch.Tensor:
     "BatchNorm of the models in `rows`; `x` holds just those models."
@@ -65,8 +66,8 @@ def _bn_forward(self:StackedBatchNorm1d, x:torch.Tensor) -> torch.Tensor:
     if self.training:
         self.num_batches_tracked.add_(1)
         factor = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
-    if all(self.normed): return self.norm_rows(x, slice(None), factor)
-    runs = _runs(self.normed)
+    runs = _runs(self.normed)  # cached: the same few layouts every step
+    if len(runs) == 1 and runs[0][1]: return self.norm_rows(x, slice(None), factor)
     parts = x.split([s.stop - s.start for s, _ in runs])  # one split, so the backward is one cat
     return torch.cat([self.norm_rows(p, s, factor) if on else p for p, (s, on) in zip(parts, runs)])
 
