@@ -7,7 +7,7 @@ the folds of KFold(5, shuffle=True, random_state=42).
 - bn_course:  in-memory batches, fused Adam, in-place early stopping, 1 thread (`set_threads()`).
 The seed-style loop also runs at 1 thread, to show what the engine alone gains.
 The two runs stop after different numbers of epochs (rounding differences grow chaotically under
-Adam; see nbs/02_training.ipynb), so the ratio compares seconds per epoch. The last line is
+Adam; see nbs/03_training.ipynb), so the ratio compares seconds per epoch. The last line is
 `speedup <ratio>x`, ratio = seed-style seconds per epoch / bn_course seconds per epoch; the ratio of
 total wall times is printed above it.
 
