@@ -5,11 +5,12 @@
 # %% ../nbs/00_core.ipynb #c1a9fc7a
 from __future__ import annotations
 import os, random, sys
+from dataclasses import dataclass, field
 import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['DEVICE_ENV', 'THREADS_ENV', 'set_seed', 'get_device', 'in_colab', 'set_threads']
+__all__ = ['DEVICE_ENV', 'THREADS_ENV', 'set_seed', 'get_device', 'in_colab', 'set_threads', 'Section']
 
 # %% ../nbs/00_core.ipynb #5439c2d8
 def set_seed(seed:int=42, # seed for Python's `random`, NumPy and torch (CPU and every GPU)
@@ -34,12 +35,8 @@ def _available(dev:torch.device) -> bool:
 # %% ../nbs/00_core.ipynb #261d6994
 def get_device(prefer:str|None=None, # a device name such as 'cpu' or 'cuda:0'; None means choose
               ) -> torch.device:
-    "`prefer`, else `$BN_COURSE_DEVICE`, else cuda, then mps, then cpu."
-    name = prefer or os.environ.get(DEVICE_ENV)
-    if not name:
-        for cand in ('cuda', 'mps'):
-            if _available(torch.device(cand)): return torch.device(cand)
-        return torch.device('cpu')
+    "`prefer`, else `$BN_COURSE_DEVICE`, else the CPU; a device that is not available here is an error."
+    name = prefer or os.environ.get(DEVICE_ENV) or 'cpu'
     try: dev = torch.device(name)
     except RuntimeError: raise ValueError(f"{name!r} is not a device name: use 'cpu', 'cuda', 'cuda:0' or 'mps'") from None
     if not _available(dev): raise ValueError(f"Device {name!r} was asked for (argument or ${DEVICE_ENV}) but is not available here: use 'cpu'")
@@ -62,3 +59,13 @@ def set_threads(n:int|None=None, # intra-op threads for torch on the CPU; None r
     if n < 1: raise ValueError(f"Thread count must be at least 1, got {n} (check ${THREADS_ENV})")
     torch.set_num_threads(n)
     return n
+
+# %% ../nbs/00_core.ipynb #e8af3761
+@dataclass
+class Section:
+    "One lesson's results, for the report and the command line."
+    title:str # the lesson's title
+    text:str = '' # what was run, in a sentence or two
+    tables:dict = field(default_factory=dict) # name -> `pandas.DataFrame`
+    figures:dict = field(default_factory=dict) # name -> matplotlib figure
+    numbers:dict = field(default_factory=dict) # name -> number, for `results.json`

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 import pandas as pd
 import torch
+from .core import get_device
 
 # %% auto #0
 __all__ = ['DATA_ENV', 'SIMPLE_URL', 'SIMPLE_FILE', 'SIMPLE_ROWS', 'SIMPLE_TEXT', 'SIMPLE_COLUMNS', 'MNIST_FILES', 'DataError',
@@ -111,13 +112,15 @@ class TabularData(NamedTuple):
     names:list # the feature names, in column order
 
 def encode_tabular(df:pd.DataFrame, # the table from `load_simple_dataset`; left unchanged
+                   device=None, # where the tensors go; None is `get_device()`
                   ) -> TabularData:
     "One-hot `job`, `area` and `product`, fill missing incomes with the median, and split off `age` as target."
     df = df.assign(income=df['income'].fillna(df['income'].median()))
     df = pd.get_dummies(df, columns=SIMPLE_TEXT, dtype='float32')
     names = [c for c in df.columns if c not in ('id', 'age')]
-    x = torch.tensor(df[names].to_numpy(dtype='float32'))
-    y = torch.tensor(df['age'].to_numpy(dtype='float32')).view(-1, 1)
+    dev = get_device(device)
+    x = torch.tensor(df[names].to_numpy(dtype='float32'), device=dev)
+    y = torch.tensor(df['age'].to_numpy(dtype='float32'), device=dev).view(-1, 1)
     return TabularData(x, y, names)
 
 # %% ../nbs/01_data.ipynb #26772849
@@ -198,8 +201,9 @@ def load_mnist(train:bool=True, # the 60,000 training images, or the 10,000 test
 def mnist_tensors(train:bool=True, # training or test split
                   data_dir:str|Path|None=None, # see `resolve_data_dir`
                   mean:float=0.5, std:float=0.5, # normalisation, as `Normalize((mean,), (std,))` after `ToTensor()`
+                  device=None, # where the tensors go; None is `get_device()`
                  ) -> tuple[torch.Tensor, torch.Tensor]:
     "MNIST as two in-memory tensors: images as (N, 784) normalised float32, labels as int64."
-    ds = load_mnist(train, data_dir)
+    ds, dev = load_mnist(train, data_dir), get_device(device)
     x = (ds.data.reshape(len(ds), -1).float() / 255 - mean) / std
-    return x, ds.targets.clone()
+    return x.to(dev), ds.targets.to(dev)

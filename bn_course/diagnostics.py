@@ -4,11 +4,8 @@
 
 # %% ../nbs/05_diagnostics.ipynb #7498c697
 from __future__ import annotations
-import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
 import torch
-from torch import nn
 
 # %% auto #0
 __all__ = ['ActivationStats', 'plot_percentiles', 'plot_hist_image']
@@ -31,56 +28,55 @@ class ActivationStats:
         self.every, self.train_only, self.tag, self.calls = every, train_only, None, 0
         self.records, self.hists, self.handles = {n: [] for n in modules}, {n: [] for n in modules}, []
 
-# %% ../nbs/05_diagnostics.ipynb #f33bc10c
-def _values(self:ActivationStats, t:torch.Tensor) -> torch.Tensor:
-    t = t.detach().float()
-    if self.unit is not None: t = t[:, self.unit]
-    return t.reshape(-1)
+    def values(self, t:torch.Tensor) -> torch.Tensor:
+        "The watched values of `t`, flattened: one unit's column, or everything."
+        t = t.detach().float()
+        if self.unit is not None: t = t[:, self.unit]
+        return t.reshape(-1)
 
-def _record(self:ActivationStats, name:str, t:torch.Tensor) -> None:
-    v = _values(self, t)
-    std, mean = torch.std_mean(v)
-    sat = (v.abs() > self.saturation).float().mean()
-    nums = torch.cat([torch.stack([mean, std, sat]), torch.quantile(v, self.q.to(v.device))]).tolist()  # one transfer for all
-    rec = dict(tag=self.calls if self.tag is None else self.tag, mean=nums[0], std=nums[1], saturated=nums[2],
-               **{f'p{p}': q for p, q in zip(self.percentiles, nums[3:])})
-    self.records[name].append(rec)
-    self.hists[name].append(torch.histc(v, self.bins, *self.hist_range).cpu())
+    def record(self, name:str, t:torch.Tensor) -> None:
+        "Add one record (mean, std, saturated and outside fractions, percentiles) and one histogram for `name`."
+        v = self.values(t)
+        std, mean = torch.std_mean(v)
+        sat, out = (v.abs() > self.saturation).float().mean(), ((v < self.hist_range[0]) | (v > self.hist_range[1])).float().mean()
+        nums = torch.cat([torch.stack([mean, std, sat, out]), torch.quantile(v, self.q.to(v.device))]).tolist()  # one transfer for all
+        rec = dict(tag=self.calls if self.tag is None else self.tag, mean=nums[0], std=nums[1], saturated=nums[2], outside=nums[3],
+                   **{f'p{p}': q for p, q in zip(self.percentiles, nums[4:])})
+        self.records[name].append(rec)
+        self.hists[name].append(torch.histc(v, self.bins, *self.hist_range).cpu())
 
-def _hook(self:ActivationStats, name:str):
-    def hook(module, inputs, output):
-        if self.train_only and not module.training: return
-        if name == self._first: self.calls += 1
-        if (self.calls - 1) % self.every: return
-        self.record(name, inputs[0] if self.which == 'input' else output)
-    return hook
+    def hook(self, name:str):
+        "The forward hook for the module called `name`."
+        def hook(module, inputs, output):
+            if self.train_only and not module.training: return
+            if name == self._first: self.calls += 1
+            if (self.calls - 1) % self.every: return
+            self.record(name, inputs[0] if self.which == 'input' else output)
+        return hook
 
-# %% ../nbs/05_diagnostics.ipynb #db5adabc
-def _enter(self:ActivationStats) -> ActivationStats:
-    self._first = next(iter(self.modules))
-    self.handles = [m.register_forward_hook(self.hook(n)) for n, m in self.modules.items()]
-    return self
+    def __enter__(self):
+        self._first = next(iter(self.modules))
+        self.handles = [m.register_forward_hook(self.hook(n)) for n, m in self.modules.items()]
+        return self
 
-def _exit(self:ActivationStats, *exc) -> None:
-    for h in self.handles: h.remove()
-    self.handles = []
+    def __exit__(self, *exc) -> None:
+        for h in self.handles: h.remove()
+        self.handles = []
 
-def _frame(self:ActivationStats, name:str) -> pd.DataFrame:
-    "The records of one module, one row per recorded forward pass."
-    return pd.DataFrame(self.records[name])
+    def frame(self, name:str) -> pd.DataFrame:
+        "The records of one module, one row per recorded forward pass."
+        return pd.DataFrame(self.records[name])
 
-def _hist(self:ActivationStats, name:str) -> torch.Tensor:
-    "The histograms of one module, shape (records, bins)."
-    return torch.stack(self.hists[name]) if self.hists[name] else torch.zeros(0, self.bins)
-
-ActivationStats.record, ActivationStats.hook, ActivationStats.__enter__, ActivationStats.__exit__ = _record, _hook, _enter, _exit
-ActivationStats.frame, ActivationStats.hist = _frame, _hist
+    def hist(self, name:str) -> torch.Tensor:
+        "The histograms of one module, shape (records, bins); values outside `hist_range` are counted in `outside`, not here."
+        return torch.stack(self.hists[name]) if self.hists[name] else torch.zeros(0, self.bins)
 
 # %% ../nbs/05_diagnostics.ipynb #85328dc9
 def plot_percentiles(frame:pd.DataFrame, # from `ActivationStats.frame`
                      ax=None, label:str='', color=None, x=None, # x values for the records; default their tags
                     ):
     "The outer percentiles as a band and the middle one as a line."
+    import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(5, 3))[1]
     cols = [c for c in frame.columns if c.startswith('p')]
     x = frame.tag if x is None else x
@@ -94,6 +90,7 @@ def plot_hist_image(hist:torch.Tensor, # from `ActivationStats.hist`, (records, 
                     hist_range=(-8., 8.), ax=None, title:str='', x=None, # x values of the first and last record
                    ):
     "Histograms over time as an image: log counts, time to the right, values upwards."
+    import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(5, 3))[1]
     x0, x1 = (0, len(hist)) if x is None else x
     ax.imshow(torch.log1p(hist).T.numpy(), origin='lower', aspect='auto', cmap='viridis', extent=(x0, x1, *hist_range))

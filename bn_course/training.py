@@ -18,7 +18,7 @@ from .core import set_seed
 
 # %% auto #0
 __all__ = ['reference_fit', 'shuffled_order', 'batch_slices', 'batches', 'EarlyStopping', 'History', 'FastAdam', 'adam',
-           'evaluate', 'fit', 'zscore', 'CVResult', 'kfold', 'cross_validate']
+           'evaluate', 'accuracy', 'fit', 'zscore', 'CVResult', 'kfold', 'cross_validate']
 
 # %% ../nbs/03_training.ipynb #33045d4a
 def reference_fit(model:nn.Module, # the network to train, in place
@@ -86,29 +86,26 @@ class EarlyStopping:
         self.patience, self.min_delta, self.restore_best = patience, min_delta, restore_best
         self.best_loss, self.best_epoch, self.epoch, self.wait, self.best_state = None, None, 0, 0, None
 
-# %% ../nbs/03_training.ipynb #eb85d5ed
-def _keep(self:EarlyStopping, model:nn.Module) -> None:
-    "Copy `model`'s state into preallocated tensors."
-    state = model.state_dict()
-    if self.best_state is None: self.best_state = {k: v.detach().clone() for k, v in state.items()}
-    else:
-        for k, v in state.items(): self.best_state[k].copy_(v)
+    def __call__(self, model:nn.Module, val_loss) -> bool:
+        "Record one epoch's validation loss; True means stop."
+        self.epoch, val_loss = self.epoch + 1, float(val_loss)
+        if self.best_loss is None or self.best_loss - val_loss > self.min_delta:
+            self.best_loss, self.best_epoch, self.wait = val_loss, self.epoch, 0
+            self.keep(model)
+            return False
+        self.wait += 1
+        return self.wait >= self.patience
 
-def _step(self:EarlyStopping, model:nn.Module, val_loss) -> bool:
-    "Record one epoch's validation loss; True means stop."
-    self.epoch, val_loss = self.epoch + 1, float(val_loss)
-    if self.best_loss is None or self.best_loss - val_loss > self.min_delta:
-        self.best_loss, self.best_epoch, self.wait = val_loss, self.epoch, 0
-        self.keep(model)
-        return False
-    self.wait += 1
-    return self.wait >= self.patience
+    def keep(self, model:nn.Module) -> None:
+        "Copy `model`'s state into preallocated tensors."
+        state = model.state_dict()
+        if self.best_state is None: self.best_state = {k: v.detach().clone() for k, v in state.items()}
+        else:
+            for k, v in state.items(): self.best_state[k].copy_(v)
 
-def _restore(self:EarlyStopping, model:nn.Module) -> None:
-    "Load the best weights seen into `model`, if `restore_best`."
-    if self.restore_best and self.best_state is not None: model.load_state_dict(self.best_state)
-
-EarlyStopping.keep, EarlyStopping.__call__, EarlyStopping.restore = _keep, _step, _restore
+    def restore(self, model:nn.Module) -> None:
+        "Load the best weights seen into `model`, if `restore_best`."
+        if self.restore_best and self.best_state is not None: model.load_state_dict(self.best_state)
 
 # %% ../nbs/03_training.ipynb #1e81dcad
 @dataclass
@@ -119,7 +116,7 @@ class History:
     best_epoch:int|None = None # the epoch whose weights were kept (1-based), if early stopping ran
     stopped_early:bool = False # whether early stopping ended training
     @property
-    def epochs(self) -> int: return len(self.val_loss)
+    def epochs(self) -> int: return len(self.train_loss)
 
 # %% ../nbs/03_training.ipynb #49abd9bc
 class FastAdam(torch.optim.Adam):
@@ -161,23 +158,34 @@ def adam(params, lr:float=0.01, fused:bool=True) -> torch.optim.Adam:
 
 
 # %% ../nbs/03_training.ipynb #cda18055
-def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None) -> float:
+def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None, on_step=None, step:int=0, max_steps:int|None=None) -> tuple:
+    "One pass over `(x, y)`, or until `max_steps`; returns the mean training loss and the step count."
     model.train()
-    total = torch.zeros((), device=x.device)
+    total, seen = torch.zeros((), device=x.device), 0
     for xb, yb in batches(x, y, bs, generator=generator):
         loss = loss_fn(model(xb), yb)
         opt.zero_grad(); loss.backward(); opt.step()
-        total.add_(loss.detach(), alpha=len(xb))
-    return total.item() / len(x)
+        total.add_(loss.detach(), alpha=len(xb)); seen += len(xb); step += 1
+        if on_step is not None: on_step(step, model, xb, yb); model.train()
+        if step == max_steps: break
+    return total.item() / seen, step
 
 def evaluate(model:nn.Module, x, y, loss_fn=F.mse_loss) -> float:
     "`loss_fn` on the whole of `(x, y)`, in eval mode and without gradients."
     model.eval()
     with torch.no_grad(): return loss_fn(model(x), y).item()
 
-# %% ../nbs/03_training.ipynb #a6409696
+def accuracy(model:nn.Module, x, y, # a classifier and its data; `y` holds class indices
+             bs:int=10000, # examples per forward pass
+            ) -> float:
+    "Classification accuracy in eval mode."
+    model.eval()
+    with torch.no_grad(): return torch.cat([model(x[i:i + bs]).argmax(1) for i in range(0, len(x), bs)]).eq(y).float().mean().item()
+
+# %% ../nbs/03_training.ipynb #34073d3e
 def fit(model:nn.Module, # the network, trained in place and left in eval mode
-        x_train, y_train, x_valid, y_valid, # tensors on the model's device
+        x_train, y_train, # training tensors on the model's device
+        x_valid=None, y_valid=None, # validation tensors; None skips validation (and early stopping)
         epochs:int=500, # most epochs to run
         lr:float=0.01, # learning rate
         bs:int=32, # batch size
@@ -186,15 +194,19 @@ def fit(model:nn.Module, # the network, trained in place and left in eval mode
         opt:torch.optim.Optimizer|None=None, # None makes `adam(model.parameters(), lr)`
         progress:bool=True, # show a progress bar over epochs
         generator:torch.Generator|None=None, # where the data order is drawn from; None is torch's global generator
+        on_step=None, # called as `on_step(step, model, xb, yb)` after every step; training mode is restored after it
+        max_steps:int|None=None, # stop after this many steps, even within an epoch
        ) -> History:
     "Train `model` on in-memory tensors, validating after each epoch; return the `History`."
-    opt = opt or adam(model.parameters(), lr)
-    hist, es = History(), early_stopping
+    opt, hist, es, step = opt or adam(model.parameters(), lr), History(), early_stopping, 0
     for _ in (bar := tqdm(range(epochs), disable=not progress, leave=False)):
-        hist.train_loss.append(_train_epoch(model, x_train, y_train, bs, opt, loss_fn, generator))
-        hist.val_loss.append(evaluate(model, x_valid, y_valid, loss_fn))
-        if progress: bar.set_postfix(val_loss=f'{hist.val_loss[-1]:.4g}', refresh=False)
-        if es is not None and es(model, hist.val_loss[-1]): hist.stopped_early = True; break
+        loss, step = _train_epoch(model, x_train, y_train, bs, opt, loss_fn, generator, on_step, step, max_steps)
+        hist.train_loss.append(loss)
+        if x_valid is not None:
+            hist.val_loss.append(evaluate(model, x_valid, y_valid, loss_fn))
+            if progress: bar.set_postfix(val_loss=f'{hist.val_loss[-1]:.4g}', refresh=False)
+            if es is not None and es(model, hist.val_loss[-1]): hist.stopped_early = True; break
+        if step == max_steps: break
     if es is not None: es.restore(model); hist.best_epoch = es.best_epoch
     model.eval()
     return hist

@@ -6,15 +6,16 @@
 from __future__ import annotations
 import io
 import ipywidgets as widgets
-import matplotlib
 import matplotlib.pyplot as plt
 from .core import in_colab
 
 # %% auto #0
-__all__ = ['figure_png', 'prerendered', 'leaf', 'show']
+__all__ = ['figure_png', 'enable_colab_widgets', 'Explorer', 'prerendered', 'leaf']
 
 # %% ../nbs/06_widgets.ipynb #026b625e
-def figure_png(fig, dpi:int=72) -> bytes:
+def figure_png(fig, # a matplotlib figure; it is closed afterwards
+               dpi:int=100, # resolution: at 100, a 5-inch-wide figure is 500 pixels, readable on a page
+              ) -> bytes:
     "The PNG bytes of a matplotlib figure, which is then closed."
     buf = io.BytesIO()
     fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight')
@@ -32,29 +33,35 @@ def _nest(render, names:list, controls:dict, sliders:dict, chosen:dict):
     return stack
 
 # %% ../nbs/06_widgets.ipynb #7fa09b5e
+def enable_colab_widgets() -> None:
+    "Turn on Colab's custom widget manager, which ipywidgets 8 needs there; elsewhere do nothing."
+    if in_colab():
+        from google.colab import output
+        output.enable_custom_widget_manager()
+
+class Explorer(widgets.VBox):
+    "Sliders above pre-rendered pictures; shown as a cell's value, it works in Jupyter, in Colab and on a static page."
+    def _repr_mimebundle_(self, **kwargs):
+        enable_colab_widgets()
+        return super()._repr_mimebundle_(**kwargs)
+
+def _slider(name:str, values:list, start) -> widgets.SelectionSlider:
+    "One labelled slider on a line of its own, wide enough for its label and its value."
+    return widgets.SelectionSlider(options=[(str(v), v) for v in values], value=start, description=name, continuous_update=True,
+                                   style={'description_width': '120px'}, layout=widgets.Layout(width='560px'))
+
 def prerendered(controls:dict, # control name -> list of values it offers
                 panels:list, # (names of the controls the panel depends on, render(**values) -> PNG bytes)
                 start:dict|None=None, # control name -> the value shown first; default the middle one
-               ) -> widgets.VBox:
+               ) -> Explorer:
     "Sliders over `controls`, and panels pre-rendered for every combination of the controls they depend on."
     start = start or {}
-    sliders = {n: widgets.SelectionSlider(options=[(str(v), v) for v in vals], value=start.get(n, vals[len(vals) // 2]),
-                                          description=n, continuous_update=True, style={'description_width': 'initial'})
-               for n, vals in controls.items()}
+    sliders = {n: _slider(n, vals, start.get(n, vals[len(vals) // 2])) for n, vals in controls.items()}
     views = [_nest(render, list(names), controls, sliders, {}) for names, render in panels]
-    return widgets.VBox([widgets.HBox(list(sliders.values())[i:i + 3]) for i in range(0, len(sliders), 3)] + [widgets.HBox(views)])
+    return Explorer([widgets.VBox(list(sliders.values())), widgets.HBox(views)])
 
 # %% ../nbs/06_widgets.ipynb #032f575a
 def leaf(view, *path) -> widgets.Image:
     "The picture a nest of stacks shows for the given index at each level."
     for i in path: view = view.children[i]
     return view
-
-# %% ../nbs/06_widgets.ipynb #b1d869df
-def show(widget):
-    "Display `widget`, enabling Colab's widget manager when in Colab."
-    if in_colab():
-        from google.colab import output
-        output.enable_custom_widget_manager()
-    from IPython.display import display
-    display(widget)
