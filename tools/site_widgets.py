@@ -84,6 +84,7 @@ def main(site:Path) -> None:
     site = site.resolve()
     if not any(site.rglob('*.html')): return  # nbdev_readme's render of README.md alone
     vendor(site)
+    (site/'.nojekyll').touch()  # GitHub Pages would otherwise drop _static/
     problems = []
     for page in sorted(site.rglob('*.html')):
         prefix = Path(os.path.relpath(site/STATIC, page.parent)).as_posix()
