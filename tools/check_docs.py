@@ -16,7 +16,7 @@ have a working explorer. A screenshot of every page goes to the output folder.
 
     nbdev_docs && python tools/check_docs.py [OUT_DIR]     # default OUT_DIR: artifacts/docs-check
 """
-import argparse, base64, json, os, re, shutil, sys, threading, time
+import argparse, json, re, shutil, sys, threading, time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -149,15 +149,15 @@ def _wait_images(page, n:int, want:list, timeout:float=5.0) -> list:
         page.wait_for_timeout(100)
 
 def check_sliders(page, state:dict, n:int, root:str) -> tuple:
-    "Move each slider of the n-th view one step and back; return (problems, how many sliders passed)."
+    "Move each slider of the n-th view one step and back; return (problems, sliders that passed, sliders)."
     problems, models = [], descendants(state, root)
     other = sorted({state[k]['model_name'] for k in models if state[k]['model_name'].endswith('SliderModel')} - {'SelectionSliderModel'})
     if other: problems.append(f'view {n}: sliders the check cannot predict: {other} (use bn_course.widgets.prerendered)')
     sliders = [k for k in models if state[k]['model_name'] == 'SelectionSliderModel']
-    if not sliders: return problems, 0
+    if not sliders: return problems, 0, 0
     by_label = {}
     for k in sliders: by_label.setdefault(state[k]['state']['description'], []).append(k)
-    if dupes := [l for l, ks in by_label.items() if len(ks) > 1]: return problems + [f'view {n}: two sliders share a label: {dupes}'], 0
+    if dupes := [l for l, ks in by_label.items() if len(ks) > 1]: return problems + [f'view {n}: two sliders share a label: {dupes}'], 0, len(sliders)
     if _wait_images(page, n, visible_images(state, root)) != visible_images(state, root):
         problems.append(f'view {n}: the pictures differ from the stored state')
     area = page.locator(f'script[type="{VIEW}"]').nth(n).locator('xpath=preceding-sibling::*[1]')
@@ -183,7 +183,7 @@ def check_sliders(page, state:dict, n:int, root:str) -> tuple:
         handle.focus(); page.keyboard.press(back)
         if _wait_images(page, n, before) != before: problems.append(f'view {n}: moving slider {label!r} back did not restore the pictures')
         checked += len(problems) == found
-    return problems, checked
+    return problems, checked, len(sliders)
 
 def check_page(context, base:str, path:str, html:str, shots:Path) -> dict:
     "Open one page and return what it shows and the problems found."
@@ -194,7 +194,7 @@ def check_page(context, base:str, path:str, html:str, shots:Path) -> dict:
     page.on('requestfailed', lambda r: r.url.startswith(base) and problems.append(f'request failed: {r.url} ({r.failure})'))
     page.on('response', lambda r: r.status >= 400 and not r.url.endswith('/favicon.ico') and problems.append(f'HTTP {r.status}: {r.url}'))
     page.goto(f'{base}/{path}', wait_until='load')
-    state, res = stored_state(html), {'sliders': 0, 'views': 0, 'rendered': []}
+    state, res = stored_state(html), {'sliders': 0, 'all_sliders': 0, 'views': 0, 'rendered': []}
     views = page.evaluate(JS_VIEWS)
     if views:
         try: page.wait_for_function(f"() => ({JS_VIEWS})().every(v => v.rendered)", timeout=20000)
@@ -204,8 +204,8 @@ def check_page(context, base:str, path:str, html:str, shots:Path) -> dict:
         problems += [f'widget view {i} ({v["id"][:8]}) did not render' for i, v in enumerate(views) if not v['rendered']]
         for i, v in enumerate(views):
             if v['rendered'] and v['id'] in state:
-                p, n = check_sliders(page, state, i, v['id'])
-                problems += p; res['sliders'] += n
+                p, ok, n = check_sliders(page, state, i, v['id'])
+                problems += p; res['sliders'] += ok; res['all_sliders'] += n
             elif v['id'] not in state: problems.append(f'widget view {i} ({v["id"][:8]}) has no stored state')
     math = page.evaluate(JS_MATH)
     if math['n']:
@@ -291,10 +291,11 @@ def main(out:Path, site:Path) -> int:
             problems = [f'request to another host refused: {u}' for u in outside] + res['problems']
             kind = 'lesson' if path in lessons else 'page'
             if kind == 'lesson' and not (res['figures'] + res['widget_images'] and res['sliders']):
-                problems.append(f"a lesson needs figures and a working explorer: {res['figures'] + res['widget_images']} pictures, {res['sliders']} sliders checked")
+                problems.append(f"a lesson needs figures and a working explorer: {res['figures'] + res['widget_images']} pictures, {res['sliders']} working sliders")
             failed += bool(problems)
             print(f"{'ok' if not problems else 'FAILED':6s} {kind:6s} {path}: {res['figures']} figures, {res['views']} widget views "
-                  f"({res['widget_images']} pictures shown, {res['sliders']} sliders move them as the stored state predicts), {res['math']} formulas typeset")
+                  f"showing {res['widget_images']} pictures, {res['sliders']} of {res['all_sliders']} sliders as the stored state predicts, "
+                  f"{res['math']} formulas typeset")
             for pr in problems: print(f'       - {pr}')
         browser.close()
     server.shutdown()
