@@ -21,12 +21,23 @@ class StackedLinear(nn.Module):
         super().__init__()
         self.weight = nn.Parameter(torch.stack([l.weight.detach().T for l in linears]).contiguous())
         self.bias = nn.Parameter(torch.stack([l.bias.detach() for l in linears])[:, None, :].clone())
-    def forward(self, x): return torch.baddbmm(self.bias, x, self.weight)
-    def unstack(self, k:int) -> nn.Linear:
+    def forward(self, x:torch.Tensor) -> torch.Tensor: # (K, batch, in)
+        "Each model's batch times its own weights, plus its bias: one batched matrix multiply."
+        return torch.baddbmm(self.bias, x, self.weight)
+    def unstack(self, k:int) -> nn.Linear: # which model of the stack
         "Model k's layer, as an ordinary `nn.Linear`."
         lin = nn.Linear(*self.weight.shape[1:], device=self.weight.device, dtype=self.weight.dtype)
         with torch.no_grad(): lin.weight.copy_(self.weight[k].T); lin.bias.copy_(self.bias[k, 0])
         return lin
+
+# %% ../nbs/04_stacked.ipynb #5810180e
+@functools.lru_cache
+def _runs(flags:tuple) -> tuple:
+    "Maximal runs of equal flags, as (slice, flag): (True, True, False) -> ((slice(0, 2), True), (slice(2, 3), False))."
+    runs, start = [], 0
+    for i in range(1, len(flags) + 1):
+        if i == len(flags) or flags[i] != flags[start]: runs.append((slice(start, i), flags[start])); start = i
+    return tuple(runs)
 
 # %% ../nbs/04_stacked.ipynb #042b5675
 class StackedBatchNorm1d(nn.Module):
@@ -43,44 +54,35 @@ class StackedBatchNorm1d(nn.Module):
         self.register_buffer('num_batches_tracked', b.num_batches_tracked.clone())
         self.normed = tuple(m is n for m, n in zip(bns, full))  # False: this model has no BatchNorm here
 
+    def norm_rows(self, x:torch.Tensor, # (k, batch, C): the activations of the models in `rows`, and only those
+                  rows:slice, # which models of the stack `x` belongs to
+                  factor:float, # how far the running statistics move towards this batch's (unused in eval mode)
+                 ) -> torch.Tensor:
+        "BatchNorm of the models in `rows`, as one `F.batch_norm` over a (batch, k·C) view."
+        k, b, c = x.shape
+        flat = x.transpose(0, 1).reshape(b, k * c)
+        y = F.batch_norm(flat, self.running_mean[rows].view(-1), self.running_var[rows].view(-1), self.weight[rows].view(-1),
+                         self.bias[rows].view(-1), self.training, factor, self.eps)
+        return y.view(b, k, c).transpose(0, 1)
 
-# %% ../nbs/04_stacked.ipynb #5810180e
-@functools.lru_cache
-def _runs(flags:tuple) -> tuple:
-    "Maximal runs of equal flags, as (slice, flag): (True, True, False) -> ((slice(0, 2), True), (slice(2, 3), False))."
-    runs, start = [], 0
-    for i in range(1, len(flags) + 1):
-        if i == len(flags) or flags[i] != flags[start]: runs.append((slice(start, i), flags[start])); start = i
-    return tuple(runs)
+    def forward(self, x:torch.Tensor) -> torch.Tensor: # (K, batch, C)
+        "Normalize each model's activations with its own statistics; models without BatchNorm pass theirs through."
+        factor = 0.
+        if self.training:
+            self.num_batches_tracked.add_(1)
+            factor = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
+        runs = _runs(self.normed)  # cached: the same few layouts every step
+        if len(runs) == 1 and runs[0][1]: return self.norm_rows(x, slice(None), factor)
+        parts = x.split([s.stop - s.start for s, _ in runs])  # one split, so the backward is one cat
+        return torch.cat([self.norm_rows(p, s, factor) if on else p for p, (s, on) in zip(parts, runs)])
 
-def _bn_rows(self:StackedBatchNorm1d, x:torch.Tensor, rows:slice, factor:float) -> torch.Tensor:
-    "BatchNorm of the models in `rows`; `x` holds just those models."
-    k, b, c = x.shape
-    flat = x.transpose(0, 1).reshape(b, k * c)
-    y = F.batch_norm(flat, self.running_mean[rows].view(-1), self.running_var[rows].view(-1), self.weight[rows].view(-1),
-                     self.bias[rows].view(-1), self.training, factor, self.eps)
-    return y.view(b, k, c).transpose(0, 1)
-
-def _bn_forward(self:StackedBatchNorm1d, x:torch.Tensor) -> torch.Tensor:
-    factor = 0.
-    if self.training:
-        self.num_batches_tracked.add_(1)
-        factor = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
-    runs = _runs(self.normed)  # cached: the same few layouts every step
-    if len(runs) == 1 and runs[0][1]: return self.norm_rows(x, slice(None), factor)
-    parts = x.split([s.stop - s.start for s, _ in runs])  # one split, so the backward is one cat
-    return torch.cat([self.norm_rows(p, s, factor) if on else p for p, (s, on) in zip(parts, runs)])
-
-def _bn_unstack(self:StackedBatchNorm1d, k:int) -> nn.Module:
-    "Model k's layer, as an ordinary `nn.BatchNorm1d` (or the `nn.Identity` it was)."
-    if not self.normed[k]: return nn.Identity()
-    bn = nn.BatchNorm1d(self.weight.shape[1], eps=self.eps, momentum=self.momentum)
-    bn.load_state_dict({'weight': self.weight[k], 'bias': self.bias[k], 'running_mean': self.running_mean[k],
-                        'running_var': self.running_var[k], 'num_batches_tracked': self.num_batches_tracked})
-    return bn.to(self.weight.device)
-
-StackedBatchNorm1d.norm_rows, StackedBatchNorm1d.forward, StackedBatchNorm1d.unstack = _bn_rows, _bn_forward, _bn_unstack
-
+    def unstack(self, k:int) -> nn.Module: # which model of the stack
+        "Model k's layer, as an ordinary `nn.BatchNorm1d` (or the `nn.Identity` it was)."
+        if not self.normed[k]: return nn.Identity()
+        bn = nn.BatchNorm1d(self.weight.shape[1], eps=self.eps, momentum=self.momentum)
+        bn.load_state_dict({'weight': self.weight[k], 'bias': self.bias[k], 'running_mean': self.running_mean[k],
+                            'running_var': self.running_var[k], 'num_batches_tracked': self.num_batches_tracked})
+        return bn.to(self.weight.device)
 
 # %% ../nbs/04_stacked.ipynb #6be42b1d
 _ELEMENTWISE = (nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Identity, nn.GELU, nn.LeakyReLU)
