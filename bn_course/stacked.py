@@ -9,10 +9,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from .training import History, adam, shuffled_order
+from .training import History, adam, batch_slices, shuffled_order
 
 # %% auto #0
-__all__ = ['StackedLinear', 'StackedBatchNorm1d', 'StackedSequential', 'stack_models', 'keep', 'evaluate_stacked', 'fit_stacked']
+__all__ = ['StackedLinear', 'StackedBatchNorm1d', 'StackedSequential', 'stack_models', 'select_models', 'evaluate_stacked',
+           'fit_stacked']
 
 # %% ../nbs/04_stacked.ipynb #b2ea5875
 class StackedLinear(nn.Module):
@@ -21,12 +22,23 @@ class StackedLinear(nn.Module):
         super().__init__()
         self.weight = nn.Parameter(torch.stack([l.weight.detach().T for l in linears]).contiguous())
         self.bias = nn.Parameter(torch.stack([l.bias.detach() for l in linears])[:, None, :].clone())
-    def forward(self, x): return torch.baddbmm(self.bias, x, self.weight)
-    def unstack(self, k:int) -> nn.Linear:
+    def forward(self, x:torch.Tensor) -> torch.Tensor: # (K, batch, in)
+        "Each model's batch times its own weights, plus its bias: one batched matrix multiply."
+        return torch.baddbmm(self.bias, x, self.weight)
+    def unstack(self, k:int) -> nn.Linear: # which model of the stack
         "Model k's layer, as an ordinary `nn.Linear`."
         lin = nn.Linear(*self.weight.shape[1:], device=self.weight.device, dtype=self.weight.dtype)
         with torch.no_grad(): lin.weight.copy_(self.weight[k].T); lin.bias.copy_(self.bias[k, 0])
         return lin
+
+# %% ../nbs/04_stacked.ipynb #5810180e
+@functools.lru_cache
+def _runs(flags:tuple) -> tuple:
+    "Maximal runs of equal flags, as (slice, flag): (True, True, False) -> ((slice(0, 2), True), (slice(2, 3), False))."
+    runs, start = [], 0
+    for i in range(1, len(flags) + 1):
+        if i == len(flags) or flags[i] != flags[start]: runs.append((slice(start, i), flags[start])); start = i
+    return tuple(runs)
 
 # %% ../nbs/04_stacked.ipynb #042b5675
 class StackedBatchNorm1d(nn.Module):
@@ -43,44 +55,35 @@ class StackedBatchNorm1d(nn.Module):
         self.register_buffer('num_batches_tracked', b.num_batches_tracked.clone())
         self.normed = tuple(m is n for m, n in zip(bns, full))  # False: this model has no BatchNorm here
 
+    def norm_rows(self, x:torch.Tensor, # (k, batch, C): the activations of the models in `rows`, and only those
+                  rows:slice, # which models of the stack `x` belongs to
+                  factor:float, # how far the running statistics move towards this batch's (unused in eval mode)
+                 ) -> torch.Tensor:
+        "BatchNorm of the models in `rows`, as one `F.batch_norm` over a (batch, k·C) view."
+        k, b, c = x.shape
+        flat = x.transpose(0, 1).reshape(b, k * c)
+        y = F.batch_norm(flat, self.running_mean[rows].view(-1), self.running_var[rows].view(-1), self.weight[rows].view(-1),
+                         self.bias[rows].view(-1), self.training, factor, self.eps)
+        return y.view(b, k, c).transpose(0, 1)
 
-# %% ../nbs/04_stacked.ipynb #5810180e
-@functools.lru_cache
-def _runs(flags:tuple) -> tuple:
-    "Maximal runs of equal flags, as (slice, flag): (True, True, False) -> ((slice(0, 2), True), (slice(2, 3), False))."
-    runs, start = [], 0
-    for i in range(1, len(flags) + 1):
-        if i == len(flags) or flags[i] != flags[start]: runs.append((slice(start, i), flags[start])); start = i
-    return tuple(runs)
+    def forward(self, x:torch.Tensor) -> torch.Tensor: # (K, batch, C)
+        "Normalize each model's activations with its own statistics; models without BatchNorm pass theirs through."
+        factor = 0.
+        if self.training:
+            self.num_batches_tracked.add_(1)
+            factor = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
+        runs = _runs(self.normed)  # cached: the same few layouts every step
+        if len(runs) == 1 and runs[0][1]: return self.norm_rows(x, slice(None), factor)
+        parts = x.split([s.stop - s.start for s, _ in runs])  # one split, so the backward is one cat
+        return torch.cat([self.norm_rows(p, s, factor) if on else p for p, (s, on) in zip(parts, runs)])
 
-def _bn_rows(self:StackedBatchNorm1d, x:torch.Tensor, rows:slice, factor:float) -> torch.Tensor:
-    "BatchNorm of the models in `rows`; `x` holds just those models."
-    k, b, c = x.shape
-    flat = x.transpose(0, 1).reshape(b, k * c)
-    y = F.batch_norm(flat, self.running_mean[rows].view(-1), self.running_var[rows].view(-1), self.weight[rows].view(-1),
-                     self.bias[rows].view(-1), self.training, factor, self.eps)
-    return y.view(b, k, c).transpose(0, 1)
-
-def _bn_forward(self:StackedBatchNorm1d, x:torch.Tensor) -> torch.Tensor:
-    factor = 0.
-    if self.training:
-        self.num_batches_tracked.add_(1)
-        factor = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
-    runs = _runs(self.normed)  # cached: the same few layouts every step
-    if len(runs) == 1 and runs[0][1]: return self.norm_rows(x, slice(None), factor)
-    parts = x.split([s.stop - s.start for s, _ in runs])  # one split, so the backward is one cat
-    return torch.cat([self.norm_rows(p, s, factor) if on else p for p, (s, on) in zip(parts, runs)])
-
-def _bn_unstack(self:StackedBatchNorm1d, k:int) -> nn.Module:
-    "Model k's layer, as an ordinary `nn.BatchNorm1d` (or the `nn.Identity` it was)."
-    if not self.normed[k]: return nn.Identity()
-    bn = nn.BatchNorm1d(self.weight.shape[1], eps=self.eps, momentum=self.momentum)
-    bn.load_state_dict({'weight': self.weight[k], 'bias': self.bias[k], 'running_mean': self.running_mean[k],
-                        'running_var': self.running_var[k], 'num_batches_tracked': self.num_batches_tracked})
-    return bn.to(self.weight.device)
-
-StackedBatchNorm1d.norm_rows, StackedBatchNorm1d.forward, StackedBatchNorm1d.unstack = _bn_rows, _bn_forward, _bn_unstack
-
+    def unstack(self, k:int) -> nn.Module: # which model of the stack
+        "Model k's layer, as an ordinary `nn.BatchNorm1d` (or the `nn.Identity` it was)."
+        if not self.normed[k]: return nn.Identity()
+        bn = nn.BatchNorm1d(self.weight.shape[1], eps=self.eps, momentum=self.momentum)
+        bn.load_state_dict({'weight': self.weight[k], 'bias': self.bias[k], 'running_mean': self.running_mean[k],
+                            'running_var': self.running_var[k], 'num_batches_tracked': self.num_batches_tracked})
+        return bn.to(self.weight.device)
 
 # %% ../nbs/04_stacked.ipynb #6be42b1d
 _ELEMENTWISE = (nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Identity, nn.GELU, nn.LeakyReLU)
@@ -123,22 +126,23 @@ def _rows(t:torch.Tensor, idx:torch.Tensor) -> torch.Tensor:
     "Rows `idx` of a stacked tensor; (K·C,) views of BatchNorm are (K, C) here."
     return t[idx].clone() if t.dim() > 0 else t.clone()
 
-def keep(stack:StackedSequential, opt:torch.optim.Optimizer, idx:torch.Tensor):
-    "A smaller stack and optimizer with only the models at `idx`, their weights and Adam state carried over."
+def select_models(stack:StackedSequential, # the stack to select from; left as it is
+                  opt:torch.optim.Optimizer, # the stack's optimizer: Adam, or any whose state is tensors stacked like the parameters
+                  idx:torch.Tensor, # positions in `stack` of the models to select, in the order wanted
+                 ) -> tuple:
+    "A smaller stack and optimizer with only the models at `idx`, their weights, statistics and optimizer state carried over."
     small = copy.deepcopy(stack)
     small.k = len(idx)
     state = {}
     with torch.no_grad():
-        for (name, p), q in zip(stack.named_parameters(), small.parameters()):
+        for p, q in zip(stack.parameters(), small.parameters()):
             q.data = _rows(p.data, idx)
             state[q] = {k: (_rows(v, idx) if k != 'step' else v.clone()) for k, v in opt.state.get(p, {}).items()}
-        for (name, b), c in zip(stack.named_buffers(), small.buffers()):
-            c.data = _rows(b.data, idx)
+        for b, c in zip(stack.buffers(), small.buffers()): c.data = _rows(b.data, idx)
     for layer in small:
         if isinstance(layer, StackedBatchNorm1d): layer.normed = tuple(layer.normed[i] for i in idx.tolist())
     new_opt = type(opt)(small.parameters(), **opt.defaults)
-    for q, s in state.items():
-        if s: new_opt.state[q] = s
+    new_opt.state.update({q: s for q, s in state.items() if s})
     return small, new_opt
 
 # %% ../nbs/04_stacked.ipynb #818c6862
@@ -163,6 +167,7 @@ def _per_model_loss(out:torch.Tensor, y:torch.Tensor, loss:str) -> torch.Tensor:
 
 # %% ../nbs/04_stacked.ipynb #9bc8a200
 def _orders(n:int, gens:list) -> torch.Tensor:
+    "One epoch's data order for each model, from its own generator; shape (K, n)."
     return torch.stack([shuffled_order(n, g) for g in gens])
 
 def _gather(t:torch.Tensor, idx:torch.Tensor, buf:torch.Tensor) -> torch.Tensor:
@@ -170,24 +175,29 @@ def _gather(t:torch.Tensor, idx:torch.Tensor, buf:torch.Tensor) -> torch.Tensor:
     flat = idx.reshape(-1)
     return torch.index_select(t, 0, flat, out=buf[:len(flat)]).view(*idx.shape, *t.shape[1:])
 
-def _train_epoch_stacked(stack, opt, x, y, bs:int, gens:list, loss:str, shared:bool) -> torch.Tensor:
-    stack.train()
-    k, n = len(gens), x.shape[-2]
-    rows, order, total = torch.arange(k, device=x.device)[:, None], _orders(n, gens).to(x.device), torch.zeros(k, device=x.device)
-    if not shared: x, y = x[rows, order], y[rows, order]  # this epoch's order, gathered once; each batch is then a view
+def _stacked_batches(x, y, order:torch.Tensor, bs:int, shared:bool):
+    "Yield each step's `(xb, yb)`, shape (K, b, ...): model k's examples in its order `order[k]`, cut by `batch_slices`."
+    k, n = order.shape
+    if not shared:  # this epoch's order, gathered once; each batch is then a view
+        rows = torch.arange(k, device=x.device)[:, None]; x, y = x[rows, order], y[rows, order]
     # Shared data: each step gathers its batches into the same two buffers. A fresh megabyte per step would cost
     # page faults, 10-15% of an MNIST step; the buffers are free again once the step's backward pass is done.
     else: xbuf, ybuf = x.new_empty(k * bs, *x.shape[1:]), y.new_empty(k * bs, *y.shape[1:])
-    for i in range(0, n, bs):
-        if n - i == 1 and n > 1: break  # a lone example: BatchNorm cannot train on it
-        if shared: xb, yb = _gather(x, order[:, i:i + bs], xbuf), _gather(y, order[:, i:i + bs], ybuf)
-        else: xb, yb = x[:, i:i + bs], y[:, i:i + bs]
+    for s in batch_slices(n, bs):
+        yield (_gather(x, order[:, s], xbuf), _gather(y, order[:, s], ybuf)) if shared else (x[:, s], y[:, s])
+
+def _train_epoch_stacked(stack, opt, x, y, bs:int, gens:list, loss:str, shared:bool) -> torch.Tensor:
+    "One epoch for every model of `stack`, each in the order its generator draws; each model's mean training loss, (K,)."
+    stack.train()
+    n, total = x.shape[-2], torch.zeros(len(gens), device=x.device)
+    for xb, yb in _stacked_batches(x, y, _orders(n, gens).to(x.device), bs, shared):
         l = _per_model_loss(stack(xb), yb, loss)
         opt.zero_grad(); l.sum().backward(); opt.step()
-        total.add_(l.detach(), alpha=min(bs, n - i))
+        total.add_(l.detach(), alpha=xb.shape[1])
     return (total / n).cpu()
 
 def _per_model(t:torch.Tensor, k:int, shared:bool) -> torch.Tensor:
+    "Shared data as a (K, n, ...) view, per-model data as it is."
     return t.expand(k, *t.shape) if shared else t
 
 def evaluate_stacked(stack, x, y, loss:str='mse') -> torch.Tensor:
@@ -195,6 +205,46 @@ def evaluate_stacked(stack, x, y, loss:str='mse') -> torch.Tensor:
     stack.eval()
     shared = x.dim() == 2
     with torch.no_grad(): return _per_model_loss(stack(_per_model(x, stack.k, shared)), _per_model(y, stack.k, shared), loss)
+
+# %% ../nbs/04_stacked.ipynb #5a7c1e09
+class _StackedRun:
+    "What one `fit_stacked` call tracks: the current stack, optimizer and data; per model, by its row in the full stack of K, its state."
+    def __init__(self, stack, opt, data:tuple, gens:list, patience:int|None):
+        k = stack.k
+        self.stack, self.opt, self.full, self.data, self.gens, self.patience = stack, opt, data, data, gens, patience
+        self.shared, self.hist, self.best = data[0].dim() == 2, [History() for _ in range(k)], _Best(stack)
+        self.wait, self.finished, self.rows = torch.zeros(k, dtype=torch.long), torch.zeros(k, dtype=torch.bool), torch.arange(k)
+
+    def train_epoch(self, bs:int, loss:str) -> tuple: # batch size; 'mse' or 'ce'
+        "Train the stack for one epoch; each model's training loss, and its validation loss after the epoch."
+        tl = _train_epoch_stacked(self.stack, self.opt, *self.data[:2], bs, [self.gens[r] for r in self.rows], loss, self.shared)
+        return tl, evaluate_stacked(self.stack, *self.data[2:], loss).cpu()
+
+    def record(self, tl:torch.Tensor, vl:torch.Tensor): # this epoch's training and validation loss of each model in the stack
+        "Append the losses of the models still training to their `History`."
+        for j in (~self.finished[self.rows]).nonzero()[:, 0].tolist():
+            h = self.hist[self.rows[j]]; h.train_loss.append(tl[j].item()); h.val_loss.append(vl[j].item())
+
+    def stop_early(self, vl:torch.Tensor, epoch:int) -> bool: # validation loss of each model in the stack; epoch, from 1
+        "Keep the weights of models that improved, finish those that waited `patience` epochs; True once all have finished."
+        rows, active = self.rows, ~self.finished[self.rows]
+        improved = (vl < self.best.loss[rows]) & active
+        self.best.update(self.stack, rows, improved, vl)
+        for r in rows[improved].tolist(): self.hist[r].best_epoch = epoch
+        self.wait[rows] = torch.where(improved, 0, self.wait[rows] + 1)
+        for r in rows[active & (self.wait[rows] >= self.patience)].tolist(): self.finished[r] = self.hist[r].stopped_early = True
+        return bool(self.finished[rows].all())
+
+    def shrink(self):
+        "Once half the stack has finished, go on with a stack, optimizer and data of the models still training."
+        left = ~self.finished[self.rows]
+        if (~left).sum() * 2 < len(left): return
+        (self.stack, self.opt), self.rows = select_models(self.stack, self.opt, left.nonzero()[:, 0]), self.rows[left]
+        if not self.shared: self.data = tuple(t[self.rows] for t in self.full)
+
+    def keep_last(self):
+        "Without early stopping, the weights kept are the last ones."
+        self.best.update(self.stack, self.rows, torch.ones(len(self.rows), dtype=torch.bool), self.best.loss[self.rows])
 
 # %% ../nbs/04_stacked.ipynb #882acc22
 def fit_stacked(stack:StackedSequential, # K models, trained in place
@@ -209,27 +259,14 @@ def fit_stacked(stack:StackedSequential, # K models, trained in place
                 make_opt=None, # called with the parameters to make the optimizer; None is `adam(params, lr)`
                ) -> tuple:
     "Train K stacked models at once; returns (their best weights, as a stack of K, and a `History` per model)."
-    k = stack.k
-    gens = generators or [torch.Generator().manual_seed(int(torch.randint(2**62, ()))) for _ in range(k)]
-    hist, best = [History() for _ in range(k)], _Best(stack)
-    wait, rows = torch.zeros(k, dtype=torch.long), torch.arange(k)
+    gens = generators or [torch.Generator().manual_seed(int(torch.randint(2**62, ()))) for _ in range(stack.k)]
     opt = make_opt(stack.parameters()) if make_opt else adam(stack.parameters(), lr)
-    finished, data, shared = torch.zeros(k, dtype=torch.bool), (x_train, y_train, x_valid, y_valid), x_train.dim() == 2
+    run = _StackedRun(stack, opt, (x_train, y_train, x_valid, y_valid), gens, patience)
     for epoch in tqdm(range(1, epochs + 1), disable=not progress, leave=False):
-        tl = _train_epoch_stacked(stack, opt, data[0], data[1], bs, [gens[r] for r in rows], loss, shared)
-        vl = evaluate_stacked(stack, data[2], data[3], loss).cpu()
-        active = ~finished[rows]
-        for j in active.nonzero()[:, 0].tolist(): hist[rows[j]].train_loss.append(tl[j].item()); hist[rows[j]].val_loss.append(vl[j].item())
+        tl, vl = run.train_epoch(bs, loss)
+        run.record(tl, vl)
         if patience is None: continue
-        improved = (vl < best.loss[rows]) & active
-        best.update(stack, rows, improved, vl)
-        for r in rows[improved].tolist(): hist[r].best_epoch = epoch
-        wait[rows] = torch.where(improved, 0, wait[rows] + 1)
-        newly = active & (wait[rows] >= patience)
-        for r in rows[newly].tolist(): finished[r] = hist[r].stopped_early = True
-        if finished[rows].all(): break
-        if finished[rows].sum() * 2 >= len(rows):  # shrink the stack to the models still training
-            (stack, opt), rows = keep(stack, opt, (~finished[rows]).nonzero()[:, 0]), rows[~finished[rows]]
-            if not shared: data = tuple(t[rows] for t in (x_train, y_train, x_valid, y_valid))
-    if patience is None: best.update(stack, rows, torch.ones(len(rows), dtype=torch.bool), vl)  # keep the last weights
-    return best.store.eval(), hist
+        if run.stop_early(vl, epoch): break
+        run.shrink()
+    if patience is None: run.keep_last()
+    return run.best.store.eval(), run.hist

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_training.ipynb #272b0549
 from __future__ import annotations
-import copy
+import copy, warnings
 from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
@@ -127,24 +127,40 @@ class FastAdam(torch.optim.Adam):
         if bad: raise ValueError(f"FastAdam does not support {', '.join(bad)}: use torch.optim.Adam")
         if len({(p.device, p.dtype) for g in self.param_groups for p in g['params']}) > 1:
             raise ValueError("FastAdam needs all parameters on one device with one dtype: use torch.optim.Adam")
+        self.fallback = None  # the error of torch's private ops that switched to `torch.optim.Adam.step` for good, if any
+
+    def _fast_step(self, g:dict): # one parameter group
+        "Update `g` with torch's private fused ops, as `Adam(fused=True)` does; if they fail, the step counts are left as they were."
+        ps = [p for p in g['params'] if p.grad is not None]
+        if not ps: return
+        st = [self.state[p] for p in ps]
+        for p, s in zip(ps, st):
+            if not s: s.update(step=torch.zeros((), dtype=torch.float32, device=p.device), exp_avg=torch.zeros_like(p), exp_avg_sq=torch.zeros_like(p))
+        steps = [s['step'] for s in st]
+        torch._foreach_add_(steps, 1)
+        try: torch._fused_adam_(ps, [p.grad for p in ps], [s['exp_avg'] for s in st], [s['exp_avg_sq'] for s in st], [], steps,
+                                amsgrad=False, lr=g['lr'], beta1=g['betas'][0], beta2=g['betas'][1], weight_decay=g['weight_decay'],
+                                eps=g['eps'], maximize=False)
+        except Exception:
+            for t in steps: t.sub_(1)  # so that `Adam.step` counts this step once
+            raise
+
+    def _adam_step(self, groups:list): # the parameter groups not yet updated in this step
+        "`torch.optim.Adam.step`, fused, on `groups` only."
+        every, self.param_groups = self.param_groups, groups
+        try: super().step()
+        finally: self.param_groups = every
 
     @torch.no_grad()
-    def step(self, closure=None):
-        "Update every parameter that has a gradient."
+    def step(self, closure=None): # not supported
+        "Update every parameter that has a gradient; once torch's private ops fail, with `torch.optim.Adam.step` for good."
         if closure is not None: raise ValueError("FastAdam.step takes no closure")
-        for g in self.param_groups:
-            ps = [p for p in g['params'] if p.grad is not None]
-            if not ps: continue
-            st = [self.state[p] for p in ps]
-            for p, s in zip(ps, st):
-                if not s: s.update(step=torch.zeros((), dtype=torch.float32, device=p.device), exp_avg=torch.zeros_like(p), exp_avg_sq=torch.zeros_like(p))
-            steps = [s['step'] for s in st]
-            torch._foreach_add_(steps, 1)
-            torch._fused_adam_(ps, [p.grad for p in ps], [s['exp_avg'] for s in st], [s['exp_avg_sq'] for s in st], [], steps,
-                               amsgrad=False, lr=g['lr'], beta1=g['betas'][0], beta2=g['betas'][1], weight_decay=g['weight_decay'],
-                               eps=g['eps'], maximize=False)
-
-
+        i = 0
+        while self.fallback is None and i < len(self.param_groups):
+            try: self._fast_step(self.param_groups[i]); i += 1
+            except (AttributeError, TypeError, RuntimeError) as e:
+                self.fallback = e; warnings.warn(f"FastAdam: torch's private fused ops failed ({e!r}); using torch.optim.Adam.step from now on")
+        if i < len(self.param_groups): self._adam_step(self.param_groups[i:])
 
 # %% ../nbs/03_training.ipynb #0eb87c1a
 def adam(params, lr:float=0.01, fused:bool=True) -> torch.optim.Adam:
