@@ -103,6 +103,7 @@ def _stack_layer(layers:list) -> nn.Module:
     raise ValueError(f"cannot stack a {type(first).__name__}: only Linear, BatchNorm1d and parameter-free elementwise layers")
 
 
+
 # %% ../nbs/04_stacked.ipynb #3b15ab30
 class StackedSequential(nn.Sequential):
     "K copies of one `nn.Sequential` architecture, run as one; input (K, batch, features)."
