@@ -166,6 +166,8 @@ def run_net(net:str, # a name in `NETS`
 
 def run_all(data:tuple, sizes:Sizes, progress:bool=False) -> list:
     "`run_net` for every network in `NETS` and every seed in `sizes.seeds`."
+    if not sizes.seeds: raise ValueError("sizes.seeds is empty: give at least one seed, e.g. Sizes(seeds=(0, 1, 2))")
+    if not 0 < sizes.every <= sizes.steps: raise ValueError(f"sizes.every ({sizes.every}) must be between 1 and sizes.steps ({sizes.steps}): there would be no checkpoint")
     return [run_net(n, s, data, sizes) for n in tqdm(NETS, disable=not progress, desc='networks') for s in sizes.seeds]
 
 def collect(runs:list, key:str) -> pd.DataFrame:
