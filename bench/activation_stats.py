@@ -11,13 +11,16 @@ import contextlib, time
 from bn_course.core import set_seed, set_threads
 from bn_course.data import mnist_tensors
 from bn_course.diagnostics import ActivationStats
-from bn_course.shift import figure1_mlp, sigmoids, train_sgd
+import torch, torch.nn.functional as F
+from bn_course.training import fit
+from bn_course.lessons.covariate_shift import figure1_net, sigmoids, LR, BS
 
 def run(x, y, steps, every):
-    set_seed(0); model = figure1_mlp(bn=True)
+    set_seed(0); model = figure1_net('with BN')
     stats = ActivationStats(sigmoids(model), every=every, train_only=True) if every else contextlib.nullcontext()
     t = time.perf_counter()
-    with stats: train_sgd(model, x, y, steps)
+    with stats: fit(model, x, y, epochs=steps, bs=BS, loss_fn=F.cross_entropy, opt=torch.optim.SGD(model.parameters(), lr=LR),
+                    progress=False, generator=torch.Generator().manual_seed(0), max_steps=steps)
     return time.perf_counter() - t
 
 def main(steps=1000, reps=3):

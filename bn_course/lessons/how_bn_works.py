@@ -4,15 +4,61 @@
 
 # %% ../../nbs/30_how_bn_works.ipynb #ab43728d
 from __future__ import annotations
-import matplotlib.pyplot as plt
+import copy, timeit
+from dataclasses import dataclass
+import pandas as pd
 import torch
+import torch.nn.functional as F
 from torch import nn
-from ..core import set_seed
-from ..widgets import figure_png, prerendered
+from ..core import Section, set_seed
+from ..models import mlp
+from ..training import fit
 from ..batchnorm import batch_norm, BatchNorm1d, batch_norm_backward, BatchNormFunction, fold_bn
 
 # %% auto #0
-__all__ = ['EXPLORER_CONTROLS', 'bn_explorer', 'SimpleNet']
+__all__ = ['SIZES', 'EXPLORER_CONTROLS', 'Sizes', 'skewed_channel', 'skewness', 'plot_skewed', 'bn_explorer', 'SimpleNet',
+           'trained_simplenet', 'folded_simplenet', 'best_time', 'fold_timing', 'blobs', 'toy_classifier',
+           'batch_accuracy', 'scoring_modes', 'scoring_table', 'report']
+
+# %% ../../nbs/30_how_bn_works.ipynb #57930924
+@dataclass(frozen=True)
+class Sizes:
+    "How big this lesson's experiments are."
+    seeds:tuple=(0, 1, 2, 3, 4) # one toy classifier per seed in the train-mode scoring pitfall
+    steps:int=200 # Adam steps of each toy classifier
+    batch:int=4096 # examples per forward pass when timing folded BN
+    repeats:int=7 # timing repeats; the fastest is kept
+
+SIZES = {'quick': Sizes(seeds=(0, 1, 2), repeats=3), 'full': Sizes()}
+
+# %% ../../nbs/30_how_bn_works.ipynb #92a2295b
+def skewed_channel(n:int=2000, # values in the channel
+                   seed:int=0, # seeds the draw
+                  ) -> torch.Tensor:
+    "A skewed channel: exponential values, times 3, plus 5; shape (n, 1)."
+    return torch.empty(n, 1).exponential_(generator=torch.Generator().manual_seed(seed)) * 3 + 5
+
+def skewness(x:torch.Tensor) -> float:
+    "The third standardized moment of the values in `x`."
+    z = (x - x.mean()) / x.std(unbiased=False)
+    return z.pow(3).mean().item()
+
+# %% ../../nbs/30_how_bn_works.ipynb #16877b85
+def plot_skewed(x:torch.Tensor, # one channel, shape (n, 1)
+                gamma:float=2., beta:float=1., # the scale and shift of the third panel
+               ):
+    "Histograms of a channel as it arrives, normalized (γ = 1, β = 0), and scaled and shifted by γ and β."
+    import matplotlib.pyplot as plt
+    panels = {'(a) as it arrives': x, '(b) normalized: γ = 1, β = 0': batch_norm(x)[0],
+              f'(c) γ = {gamma:g}, β = {beta:g}': batch_norm(x, torch.tensor([gamma]), torch.tensor([beta]))[0]}
+    fig, axes = plt.subplots(1, 3, figsize=(13, 3.4))
+    for ax, (title, v) in zip(axes, panels.items()):
+        ax.hist(v[:, 0].numpy(), bins=50, color='tab:blue')
+        ax.axvline(v.mean().item(), color='k', ls='--', lw=1, label='mean')
+        ax.set(title=f'{title}\nmean {v.mean():.2f}, sd {v.std(unbiased=False):.2f}, skewness {skewness(v):.2f}', xlabel='value', ylabel='count')
+    axes[0].legend()
+    fig.tight_layout()
+    return fig
 
 # %% ../../nbs/30_how_bn_works.ipynb #fbcecc16
 EXPLORER_CONTROLS = {'batch size': [8, 64, 512], 'shift': [-3, 0, 3], 'scale': [0.5, 2],
@@ -22,15 +68,17 @@ def _batch(size:int) -> torch.Tensor:
     return torch.randn(size, generator=torch.Generator().manual_seed(size))
 
 def _hist_png(values:torch.Tensor, title:str, color:str) -> bytes:
-    fig, ax = plt.subplots(figsize=(3.4, 2.3))
+    import matplotlib.pyplot as plt
+    from bn_course.widgets import figure_png
+    fig, ax = plt.subplots(figsize=(5, 3))
     ax.hist(values.numpy(), bins=30, range=(-8, 8), color=color)
     ax.set(xlim=(-8, 8), title=f'{title}: mean {values.mean():.2f}, sd {values.std(unbiased=False):.2f}', xlabel='value', ylabel='count')
-    ax.title.set_fontsize(9)
-    return figure_png(fig, dpi=60)
+    return figure_png(fig)
 
 # %% ../../nbs/30_how_bn_works.ipynb #afb28872
 def bn_explorer():
     "Sliders for a batch (size, shift, scale) and for γ, β; histograms before and after batch norm."
+    from bn_course.widgets import prerendered
     def before(**c): return _hist_png(c['shift'] + c['scale'] * _batch(c['batch size']), 'input', 'tab:blue')
     def after(**c):
         y, _, _ = batch_norm(_batch(c['batch size'])[:, None], torch.tensor([float(c['gamma'])]), torch.tensor([float(c['beta'])]))
@@ -38,10 +86,108 @@ def bn_explorer():
     return prerendered(EXPLORER_CONTROLS, [(('batch size', 'shift', 'scale'), before), (('batch size', 'gamma', 'beta'), after)],
                        start={'batch size': 64, 'shift': 3, 'scale': 2, 'gamma': 1, 'beta': 0})
 
-# %% ../../nbs/30_how_bn_works.ipynb #d1e8739f
+# %% ../../nbs/30_how_bn_works.ipynb #fc8d0c0c
 class SimpleNet(nn.Module):
     "Linear(10, 20), batch norm, ReLU: the original course's example, with a choice of BN class."
-    def __init__(self, bn_class=nn.BatchNorm1d):
+    def __init__(self, bn_class=nn.BatchNorm1d, # the BN layer's class: ours or PyTorch's
+                 bias:bool=True, # whether the Linear layer has a bias
+                ):
         super().__init__()
-        self.layer1, self.bn1, self.relu = nn.Linear(10, 20), bn_class(20), nn.ReLU()
+        self.layer1, self.bn1, self.relu = nn.Linear(10, 20, bias=bias), bn_class(20), nn.ReLU()
     def forward(self, x): return self.relu(self.bn1(self.layer1(x)))
+
+# %% ../../nbs/30_how_bn_works.ipynb #82803a5f
+def trained_simplenet(bn_class=nn.BatchNorm1d, # the BN layer's class
+                      seed:int=4, steps:int=20, # seeds the weights and the data; SGD steps on random regression data
+                     ) -> SimpleNet:
+    "A `SimpleNet` after a few SGD steps (so its running statistics have moved), in eval mode."
+    set_seed(seed); net = SimpleNet(bn_class)
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    for _ in range(steps):
+        xb = torch.randn(32, 10) * 2 + 1
+        opt.zero_grad(); net(xb).mean().backward(); opt.step()
+    return net.eval()
+
+def folded_simplenet(net:SimpleNet) -> nn.Sequential:
+    "`net` with its BN folded into its Linear layer."
+    return nn.Sequential(fold_bn(net.layer1, net.bn1), nn.ReLU())
+
+# %% ../../nbs/30_how_bn_works.ipynb #e90b67f1
+def best_time(model:nn.Module, x:torch.Tensor, # the network and its input
+              repeats:int, number:int=50, # timing repeats; calls per repeat
+             ) -> float:
+    "The fastest time of one forward call, in seconds, without gradients."
+    with torch.no_grad(): return min(timeit.repeat(lambda: model(x), number=number, repeat=repeats)) / number
+
+def fold_timing(sizes:Sizes) -> dict:
+    "Time SimpleNet with PyTorch's BN against its folded copy, on one batch of `sizes.batch` examples."
+    net = trained_simplenet()
+    folded, x = folded_simplenet(net), torch.randn(sizes.batch, 10, generator=torch.Generator().manual_seed(0))
+    t_bn, t_fold = best_time(net, x, sizes.repeats), best_time(folded, x, sizes.repeats)
+    return {'Linear + nn.BatchNorm1d + ReLU (µs)': 1e6 * t_bn, 'folded Linear + ReLU (µs)': 1e6 * t_fold, 'speedup': t_bn / t_fold}
+
+# %% ../../nbs/30_how_bn_works.ipynb #7cca0a4d
+def blobs(n:int, gen:torch.Generator) -> tuple:
+    "`n` points of two classes, alternating: Gaussian blobs at x₁ = -2 and x₁ = +2, unit variance."
+    y = torch.arange(n) % 2
+    return torch.randn(n, 2, generator=gen) + torch.stack([4. * y - 2, torch.zeros(n)], 1), y
+
+def toy_classifier(seed:int, steps:int) -> tuple:
+    "A BN classifier trained on 512 blob points; returns it and 512 test points."
+    gen = torch.Generator().manual_seed(seed)
+    (xtr, ytr), test = blobs(512, gen), blobs(512, gen)
+    set_seed(seed); clf = mlp([2, 16, 2], norm=BatchNorm1d)
+    fit(clf, xtr, ytr, epochs=steps, bs=32, loss_fn=F.cross_entropy, opt=torch.optim.Adam(clf.parameters(), lr=0.01),
+        progress=False, generator=gen, max_steps=steps)
+    return clf, test
+
+def batch_accuracy(model:nn.Module, x, y, # a classifier and its data
+                   train_mode:bool, bs:int=64, # the mode to score in; examples per batch
+                  ) -> float:
+    "Accuracy over batches of `bs`, in the given mode; the model's state is restored afterwards."
+    state, mode = copy.deepcopy(model.state_dict()), model.training
+    model.train(train_mode)
+    with torch.no_grad(): acc = torch.cat([model(x[i:i + bs]).argmax(1) for i in range(0, len(x), bs)]).eq(y).float().mean().item()
+    model.load_state_dict(state); model.train(mode)
+    return acc
+
+# %% ../../nbs/30_how_bn_works.ipynb #413a552c
+def scoring_modes(seed:int, steps:int) -> dict:
+    "One toy classifier's test accuracy in eval and train mode, on mixed batches and on batches of one class."
+    clf, (x, y) = toy_classifier(seed, steps)
+    order = torch.argsort(y, stable=True)
+    return {'seed': seed, 'eval, mixed batches': batch_accuracy(clf, x, y, False), 'eval, one class per batch': batch_accuracy(clf, x[order], y[order], False),
+            'train mode, mixed batches': batch_accuracy(clf, x, y, True), 'train mode, one class per batch': batch_accuracy(clf, x[order], y[order], True)}
+
+def scoring_table(sizes:Sizes) -> pd.DataFrame:
+    "`scoring_modes` for every seed: one row per seed."
+    return pd.DataFrame([scoring_modes(s, sizes.steps) for s in sizes.seeds]).set_index('seed')
+
+# %% ../../nbs/30_how_bn_works.ipynb #18f34be9
+def _example_network_diffs() -> dict:
+    "Largest differences between the course's example network with our BN and with PyTorch's: output, gradients, running statistics."
+    set_seed(3); theirs = SimpleNet(nn.BatchNorm1d)
+    set_seed(3); ours = SimpleNet(BatchNorm1d)
+    x = torch.randn(5, 10)
+    a, b = ours(x), theirs(x)
+    a.square().sum().backward(); b.square().sum().backward()
+    grad = max((p.grad - q.grad).abs().max().item() for p, q in zip(ours.parameters(), theirs.parameters()))
+    running = max((s - t).abs().max().item() for s, t in zip(ours.state_dict().values(), theirs.state_dict().values()) if s.is_floating_point())
+    return {'output': (a - b).abs().max().item(), 'gradients': grad, 'running statistics': running}
+
+def report(sizes:Sizes, # the experiments' sizes, usually `SIZES['quick']` or `SIZES['full']`
+           data_dir=None, # unused: this lesson makes its own data
+           progress:bool=False, # unused: every part takes a second or two
+          ) -> Section:
+    "Lesson 3 headless: our BN against PyTorch's, the folding timing, and the train-mode scoring pitfall over seeds."
+    s = Section('Lesson 3: how batch normalization works',
+                f"The library's BatchNorm1d against torch.nn.BatchNorm1d in the course's example network (float32); folding timed against nn.BatchNorm1d "
+                f"(batch {sizes.batch:,}, best of {sizes.repeats}); toy classifiers scored in eval and train mode over seeds {list(sizes.seeds)}.")
+    s.tables['largest difference from torch'] = pd.Series(_example_network_diffs(), name='max abs difference').to_frame()
+    s.tables['folding'] = pd.Series(fold_timing(sizes), name='value').to_frame()
+    scores = scoring_table(sizes)
+    s.tables['scoring'] = scores.agg(['mean', 'std', 'min', 'max']).T
+    s.figures['skewed_channel'] = plot_skewed(skewed_channel())
+    s.numbers.update({'fold_speedup': s.tables['folding'].loc['speedup', 'value'],
+                      'train_mode_one_class_acc': float(scores['train mode, one class per batch'].mean())})
+    return s
