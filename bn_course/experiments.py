@@ -132,7 +132,7 @@ def fold_jobs(x, y, # all the data
     set_seed(seed)
     jobs = []
     for f, (t, o) in enumerate(kfold(len(x), n_splits), 1):
-        model, it, iv = make_model(), *inner_split(t, len(o))
+        model, it, iv = make_model().to(x.device), *inner_split(t, len(o))
         for stop in (('inner', 'outer') if stop_on == 'both' else (stop_on,)):
             gen = torch.Generator().manual_seed(seed * 1000 + f)
             jobs.append(_fold_job((*key, seed, f, stop), copy.deepcopy(model), gen, x, y, it, iv if stop == 'inner' else o, o, scale_inputs))
@@ -152,12 +152,16 @@ def cross_validate_runs(x, y, # all the data
                         seeds=(0, 1, 2), # one cross-validation per seed and setup
                         stop_on:str='inner', # which data early stopping watches: see `fold_jobs`
                         engine:str='stacked', # see `run_jobs`
+                        keep_models:bool=False, # add a `model` column with each trained network
                         **kwargs, # to `run_jobs`: epochs, bs, lr, patience, progress
                        ) -> pd.DataFrame:
     "K-fold cross-validation of every setup with every seed; one row per fold (and stopping rule)."
     jobs = [j for name, s in setups.items() for seed in seeds
             for j in fold_jobs(x, y, s['make_model'], seed, (name,), s.get('scale_inputs', False), stop_on)]
-    return _cv_frame(run_jobs(jobs, engine=engine, **kwargs)[1], ('setup', 'seed', 'fold', 'stop_on'))
+    models, rows = run_jobs(jobs, engine=engine, **kwargs)
+    df = _cv_frame(rows, ('setup', 'seed', 'fold', 'stop_on'))
+    if keep_models: df['model'] = models
+    return df
 
 # %% ../nbs/08_experiments.ipynb #b2db912c
 def seed_jobs(arms:dict, # name -> a function with no arguments that builds the network
