@@ -187,6 +187,7 @@ def compare_seeds(arms:dict, # name -> a function with no arguments that builds 
                   x_train, y_train, x_test, y_test, # shared data
                   loss:str='ce', # 'ce' adds a `test_acc` column
                   patience:int|None=None, # no early stopping by default
+                  keep_models:bool=False, # add a `model` column with each trained network
                   **kwargs, # to `run_jobs`: epochs, bs, opt, lr, engine, progress
                  ) -> pd.DataFrame:
     "Every arm trained once per seed; one row per (arm, seed) with its curves and final test loss."
@@ -194,6 +195,7 @@ def compare_seeds(arms:dict, # name -> a function with no arguments that builds 
     df = pd.DataFrame(rows)
     df[['arm', 'seed']] = pd.DataFrame(df.pop('key').tolist(), index=df.index)
     if loss == 'ce': df['test_acc'] = stacked_accuracy(models, x_test, y_test)
+    if keep_models: df['model'] = models
     return df[['arm', 'seed', *[c for c in df.columns if c not in ('arm', 'seed')]]]
 
 # %% ../nbs/08_experiments.ipynb #97989ebb

@@ -30,7 +30,7 @@ class Sizes:
     small_epochs:int=3000 # epoch cap of the small-data and small-batch runs
     mode_epochs:int=60 # epochs of the train-mode / eval-mode check
 
-SIZES = {'quick': Sizes(seeds=(0, 1), epochs=30, small_epochs=4, mode_epochs=12), 'full': Sizes()}
+SIZES = {'quick': Sizes(seeds=(0, 1), epochs=20, small_epochs=3, mode_epochs=8), 'full': Sizes()}
 
 # %% ../../nbs/10_tabular.ipynb #94ab5eeb
 def tabular_net(n_in:int=53, # number of input features
@@ -69,13 +69,13 @@ def tabular_study(data:TabularData, # from `encode_tabular`
 
 # %% ../../nbs/10_tabular.ipynb #7501886a
 def summarize_study(study:pd.DataFrame) -> pd.DataFrame:
-    "Per setup (runs that stopped on the inner split): RMSE on the outer fold, its spreads, epochs run and runs at the cap."
-    s = study[study.stop_on == 'inner']
-    per_seed = s.groupby(['setup', 'seed'], sort=False).rmse.mean().groupby('setup', sort=False)
-    return spread(s, 'setup', 'rmse').drop(columns='count').add_prefix('RMSE ').assign(**{
-        'RMSE sd over seeds': per_seed.std(), 'epochs mean': s.groupby('setup', sort=False).epochs.mean(),
-        'epochs max': s.groupby('setup', sort=False).epochs.max(), 'runs at the cap': s.groupby('setup', sort=False).hit_cap.sum(),
-        'runs': s.groupby('setup', sort=False).size()})
+    "Per setup (runs that stopped on the inner split, if `stop_on` says): RMSE on the outer fold, its spreads, epochs run and runs at the cap."
+    s = study[study.stop_on == 'inner'] if 'stop_on' in study else study
+    g, per_seed = s.groupby('setup', sort=False), s.groupby(['setup', 'seed'], sort=False).rmse.mean().groupby('setup', sort=False)
+    out = spread(s, 'setup', 'rmse').drop(columns='count').add_prefix('RMSE ').assign(**{
+        'RMSE sd over seeds': per_seed.std(), 'epochs mean': g.epochs.mean(), 'epochs max': g.epochs.max()})
+    if 'hit_cap' in s: out['runs at the cap'] = g.hit_cap.sum()
+    return out.assign(runs=g.size())
 
 # %% ../../nbs/10_tabular.ipynb #0a605c45
 def plot_scores(study:pd.DataFrame, # from `tabular_study`
