@@ -224,6 +224,10 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
     probes = pd.concat([probe(mk, xt[:sizes.n_sweep], yt[:sizes.n_sweep], sizes.probe_steps, s).assign(init=k[0], net=k[1])
                         for k, mk in sig.items() for s in sizes.seeds], ignore_index=True)
     bsw = batch_size_sweep(xt[:sizes.n_batch], yt[:sizes.n_batch], xv, yv, sizes.batch_sizes, sizes.seeds)
+    relu = {('', n): partial(mnist_net, norm) for n, norm in ARMS.items()}
+    flow = pd.concat([probe(mk, xt, yt, sizes.probe_steps, s, opt='adam', lr=1e-3, bs=64).assign(init=k[0], net=k[1])
+                      for k, mk in relu.items() for s in sizes.seeds], ignore_index=True)
+    bn_probe = probes[probes.net == 'with BN'].groupby(['init', 'layer'])[['angle', 'weight_norm', 'grad_norm']].median()
     final = runs.groupby('arm', sort=False)[['train_loss', 'test_loss', 'test_acc']].agg(['mean', 'std'])
     sec = Section('Lesson 4: MNIST with and without BN', f"784-100-50-10 MLPs, Adam 1e-3, batch 64, {sizes.epochs} epochs on {sizes.n_train:,} images, {len(sizes.seeds)} seeds; "
                   "one-epoch sweeps of learning rate, sigmoid initialization and batch size over the same seeds.")
@@ -231,8 +235,14 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
                   'learning rates': sweep.pivot_table(index=['opt', 'lr'], columns='arm', values='test_acc', aggfunc=['mean', 'min', 'max']),
                   'sigmoid initialization': inits.pivot_table(index='init', columns='net', values='test_acc', aggfunc=['mean', 'std']),
                   'saturated fraction at step 1': probes[probes.step == 1].pivot_table(index=['init', 'net'], columns='layer', values='saturated'),
-                  'batch sizes (test accuracy)': bsw.pivot_table(index='bs', columns='arm', values='test_acc', aggfunc=['mean', 'min', 'max'])}
-    sec.figures = {'mnist_seeds': plot_seed_curves(runs), 'mnist_lr_sweep': plot_lr_sweep(sweep), 'mnist_sigmoid_gradients': plot_probe(probes)}
+                  'batch sizes (test accuracy)': bsw.pivot_table(index='bs', columns='arm', values='test_acc', aggfunc=['mean', 'min', 'max']),
+                  'sigmoid nets: weight-gradient norm per layer (median over steps; mean, min, max over seeds)':
+                      probes.groupby(['init', 'net', 'layer', 'seed']).grad_norm.median().groupby(['init', 'net', 'layer']).agg(['mean', 'min', 'max']),
+                  'BN sigmoid nets: angle turned per step, default / N(0, 5²)': (bn_probe.angle['default'] / bn_probe.angle['N(0, 5²)']).to_frame('ratio'),
+                  'ReLU nets: weight-gradient norm per layer (median over steps; mean, min, max over seeds)':
+                      flow.groupby(['net', 'layer', 'seed']).grad_norm.median().groupby(['net', 'layer']).agg(['mean', 'min', 'max'])}
+    sec.figures = {'mnist_seeds': plot_seed_curves(runs), 'mnist_lr_sweep': plot_lr_sweep(sweep), 'mnist_sigmoid_gradients': plot_probe(probes),
+                   'mnist_relu_gradients': plot_probe(flow)}
     sec.numbers = {f'{c} {arm}': float(final.loc[arm, (c, 'mean')]) for arm in final.index for c in ('test_acc', 'train_loss')} | {
         f'test_acc sd {arm}': float(final.loc[arm, ('test_acc', 'std')]) for arm in final.index}
     return sec
