@@ -25,7 +25,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from bn_course.core import set_seed, set_threads
 from bn_course.data import mnist_tensors
 from bn_course.training import fit
-from bn_course.mnist import mnist_mlp
+from bn_course.lessons.mnist import mnist_net as mnist_mlp
 
 def seed_style_epoch(model, x, y):
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)

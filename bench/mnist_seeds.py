@@ -16,7 +16,8 @@ import argparse
 import torch
 from bn_course.core import set_seed
 from bn_course.data import mnist_tensors
-from bn_course.mnist import mnist_mlp, accuracy
+from bn_course.lessons.mnist import mnist_net as mnist_mlp
+from bn_course.training import accuracy
 from bn_course.stacked import StackedSequential, fit_stacked
 from mnist_epoch import seed_style_epoch, both_nets, paired, report  # the same loop and timing as bench/mnist_epoch.py
 

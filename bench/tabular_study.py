@@ -17,7 +17,7 @@ import torch
 from bn_course.core import set_seed, set_threads
 from bn_course.data import load_simple_dataset, encode_tabular
 from bn_course.training import reference_fit, evaluate, kfold, zscore
-from bn_course.tabular import SETUPS, tabular_mlp, tabular_study, summarize_study
+from bn_course.lessons.tabular import SETUPS, tabular_net as tabular_mlp, tabular_study, summarize_study
 
 def seed_style_study(data, seed=0):
     rows = []
