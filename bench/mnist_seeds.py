@@ -5,21 +5,24 @@
 - stacked: bn_course's `fit_stacked`, all 6 networks (3 seeds without BN, 3 with) as one stack sharing
   the data, each with its own weights and data order (validation on 2 images, so that both sides
   time training only, as the seed-style loop does).
-Timed as in bench/mnist_epoch.py (`paired`): 6 parts of 10,000 images, both sides on each part at
-torch's default thread count, then both at 1 thread, seconds apart. The last line is `speedup <ratio>x`,
-the median over the pairs at torch's default thread count of (seed-style seconds per model) /
-(stacked seconds per model), over `--repeats` passes (default 2); the same at 1 thread is printed above.
+Timed as in bench/mnist_epoch.py (bench/_paired.py): 6 parts of 10,000 images, both sides on each part
+at 1 thread, then both at torch's default thread count, seconds apart. The last line is `speedup <ratio>x`,
+the median over the pairs at 1 thread of (seed-style seconds per model) / (stacked seconds per model),
+over `--repeats` passes (default 2); the same at torch's default thread count is printed above.
 
     BN_COURSE_DATA=../shared/data python bench/mnist_seeds.py
 """
-import argparse
+import argparse, sys
+from pathlib import Path
 import torch
 from bn_course.core import set_seed
 from bn_course.data import mnist_tensors
 from bn_course.lessons.mnist import mnist_net as mnist_mlp
 from bn_course.training import accuracy
 from bn_course.stacked import StackedSequential, fit_stacked
-from mnist_epoch import seed_style_epoch, both_nets, paired, report  # the same loop and timing as bench/mnist_epoch.py
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _paired import paired, report  # the timing shared by the benches
+from mnist_epoch import seed_style_epoch, both_nets  # the same seed-style loop as bench/mnist_epoch.py
 
 ARMS = [(norm, seed) for norm in (None, 'batch') for seed in (0, 1, 2)]
 
@@ -34,7 +37,7 @@ def stacked_epoch(x, y):
 
 def main(repeats:int):
     x, y = mnist_tensors(True); xv, yv = mnist_tensors(False)
-    res = paired(x, y, {'seed-style': both_nets(seed_style_epoch), 'stacked': stacked_epoch}, repeats)
+    res = paired(list(zip(x.chunk(6), y.chunk(6))), {'seed-style': both_nets(seed_style_epoch), 'stacked': stacked_epoch}, repeats)
     for p in res['pairs']:
         for (side, c) in p: p[side, c] /= 2 if side == 'seed-style' else len(ARMS)  # seconds per model
     ratio = report(res, 'seed-style', 'stacked')

@@ -1,48 +1,50 @@
-"""The tabular study (4 setups x 5 folds x 3 seeds = 60 trainings) on the stacked engine,
-against the seed-style loop, in one run.
+"""Lesson 1's cross-validation on the stacked engine, against the seed-style loop: same models, same data, same thread count.
 
-- seed-style: the original course's loop (DataLoader, default Adam, deepcopy early stopping,
-  torch's default threads), one model at a time. It runs one seed of the study (4 setups x 5 folds
-  = 20 trainings): its cost per model does not depend on how many seeds there are.
-- stacked: bn_course's `tabular_study`, all 60 trainings as one stack (networks with
-  and without BN together), per-model early stopping, 1 thread.
-Same protocol for both: Adam lr 0.01, batch 32, patience 10, up to 500 epochs, KFold(5, shuffle, 42).
-The last line is `speedup <ratio>x`, ratio = seed-style seconds per trained model / stacked seconds per trained model.
+Both sides train the same jobs: for each setup of the study and each fold, the course's network built
+by the lesson (`tabular_net`), the fold's inner training part (1,200 customers), early stopping
+(patience 10) on the inner validation split, up to 500 epochs, Adam lr 0.01, batch 32.
+- seed-style: the original course's loop (`reference_fit`: DataLoader, default Adam, deepcopy early
+  stopping), one job at a time.
+- stacked: bn_course's `run_jobs(engine='stacked')`: the seed's 20 jobs (4 setups x 5 folds) as one stack.
+Timed in pairs (bench/_paired.py): one piece per seed, both sides at 1 thread, then both at torch's
+default thread count, seconds apart. The last line is `speedup <ratio>x`, the median over the pieces,
+at 1 thread, of (seed-style seconds per job) / (stacked seconds per job).
 
-    BN_COURSE_DATA=../shared/data python bench/tabular_study.py
+    BN_COURSE_DATA=../shared/data python bench/tabular_study.py [--seeds 2]
 """
-import time
-import pandas as pd
+import argparse, copy, dataclasses, sys
+from pathlib import Path
 import torch
-from bn_course.core import set_seed, set_threads
 from bn_course.data import load_simple_dataset, encode_tabular
-from bn_course.training import reference_fit, evaluate, kfold, zscore
-from bn_course.lessons.tabular import SETUPS, tabular_net as tabular_mlp, tabular_study, summarize_study
+from bn_course.training import reference_fit
+from bn_course.experiments import fold_jobs, run_jobs
+from bn_course.lessons.tabular import SETUPS, tabular_net
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _paired import paired, report  # the timing shared by the benches
 
-def seed_style_study(data, seed=0):
-    rows = []
-    for name, s in SETUPS.items():
-        set_seed(seed)
-        for fold, (t, v) in enumerate(kfold(len(data.x)), start=1):
-            xt, xv = zscore(data.x[t], data.x[v]) if s['scale_inputs'] else (data.x[t], data.x[v])
-            model = tabular_mlp(data.x.shape[1], s['bn'])
-            losses = reference_fit(model, xt, data.y[t], xv, data.y[v])
-            rows.append(dict(setup=name, seed=seed, fold=fold, rmse=evaluate(model, xv, data.y[v]) ** 0.5, epochs=len(losses)))
-    return pd.DataFrame(rows)
+def seed_jobs(data, seed:int) -> list:
+    "The study's jobs for one seed: every setup, every fold."
+    make = lambda s: (lambda: tabular_net(data.x.shape[1], **{k: v for k, v in s.items() if k != 'scale_inputs'}))
+    return [j for name, s in SETUPS.items() for j in fold_jobs(data.x, data.y, make(s), seed, (name,), s['scale_inputs'])]
 
-def main():
+def seed_style(jobs):
+    for j in jobs: reference_fit(copy.deepcopy(j.model), j.x_train, j.y_train, j.x_valid, j.y_valid, epochs=500)
+
+def stacked(jobs):
+    fresh = lambda g: torch.Generator().set_state(g.get_state())  # the same data orders on every timed run
+    run_jobs([dataclasses.replace(j, generator=fresh(j.generator)) for j in jobs], epochs=500, engine='stacked')
+
+def main(seeds:int):
     data = encode_tabular(load_simple_dataset())
-    default_threads = torch.get_num_threads()
-    t0 = time.perf_counter(); seed = seed_style_study(data); t_seed = time.perf_counter() - t0
-    threads = set_threads()
-    t0 = time.perf_counter(); ours = tabular_study(data, seeds=(0, 1, 2), progress=False); t_ours = time.perf_counter() - t0
-    torch.set_num_threads(default_threads)
-    print('seed-style loop, 1 seed:'); print(summarize_study(seed).to_string())
-    print('\nstacked engine, 3 seeds:'); print(summarize_study(ours).to_string())
-    per_seed, per_ours = t_seed / len(seed), t_ours / len(ours)
-    print(f"\nseed-style: {len(seed)} trainings in {t_seed:.1f} s ({per_seed:.2f} s per model, {default_threads} thread(s))")
-    print(f"stacked   : {len(ours)} trainings in {t_ours:.1f} s ({per_ours:.3f} s per model, {threads} thread(s))")
-    print(f"the whole 60-training study took {t_ours / (t_seed / 4):.2f}x the seed-style time for one 5-fold run")
-    print(f"speedup {per_seed / per_ours:.1f}x")
+    pieces = [(seed_jobs(data, s),) for s in range(seeds)]
+    res = paired(pieces, {'seed-style': seed_style, 'stacked': stacked})
+    n = len(pieces[0][0])
+    for p in res['pairs']:
+        for k in p: p[k] /= n  # seconds per job
+    print(f"{n} jobs per piece (4 setups x 5 folds); seconds below are per job")
+    print(f"speedup {report(res, 'seed-style', 'stacked'):.1f}x")
 
-if __name__ == '__main__': main()
+if __name__ == '__main__':
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--seeds', type=int, default=2, help="pieces: one per seed (default 2)")
+    main(p.parse_args().seeds)
