@@ -67,6 +67,7 @@ def batch_stat_noise(h:torch.Tensor, # (examples, features): the population batc
 def plot_noise(noise:pd.DataFrame):
     "Measured (points: median over features, bars: 5-95% of features) and predicted (lines) noise of the batch statistics."
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import NullFormatter, NullLocator
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
     for ax, stat, unit in zip(axes, ('mean', 'var'), ('σ²', 'σ⁴')):
         g = noise.groupby('k')
@@ -75,7 +76,8 @@ def plot_noise(noise:pd.DataFrame):
         ax.plot(med.index, g[f'{stat}_predicted'].median(), 'k--', label='formula (median over features)')
         ax.set(xscale='log', yscale='log', xlabel='batch size k', ylabel=f'variance across batches, in {unit}',
                title=f"batch {'mean' if stat == 'mean' else 'variance'}: how much it varies from batch to batch")
-        ax.set_xticks(med.index, [str(k) for k in med.index]); ax.legend(fontsize=8); ax.title.set_fontsize(10)
+        ax.set_xticks(med.index, [str(k) for k in med.index]); ax.xaxis.set_minor_locator(NullLocator())
+        ax.yaxis.set_minor_formatter(NullFormatter()); ax.legend(fontsize=8); ax.title.set_fontsize(10)
     fig.tight_layout()
     return fig
 
@@ -140,7 +142,7 @@ def plot_sweep(runs:pd.DataFrame):
     bs = sorted(runs.b.unique())
     ax.set(xscale='log', xlabel='per-device batch size b (images)', ylabel='test accuracy (eval mode)',
            title=f'MNIST MLP, {runs.seed.nunique()} seeds: mean, bars from lowest to highest seed')
-    ax.set_xticks(bs, [str(b) for b in bs]); ax.legend(fontsize=8); ax.title.set_fontsize(10)
+    ax.set_xticks(bs, [str(b) for b in bs]); ax.minorticks_off(); ax.legend(fontsize=8); ax.title.set_fontsize(10)
     return fig
 
 # %% ../../nbs/70_small_batches.ipynb #4bad5ad3
@@ -257,7 +259,7 @@ def _sweep_panel(runs:pd.DataFrame, method:str) -> bytes:
         if m == method: ax.errorbar(mean.index, mean, yerr=[mean - g.min(), g.max() - mean], marker='o', capsize=3, color='tab:red', label=m, zorder=3)
         else: ax.plot(mean.index, mean, color='lightgray', marker='.')
     ax.set(xscale='log', ylim=(0, 1), xlabel='per-device batch size b', ylabel='final test accuracy', title=f'{method} (red) and the others (gray)')
-    ax.set_xticks(sorted(runs.b.unique()), [str(b) for b in sorted(runs.b.unique())]); ax.legend(fontsize=8, loc='lower right')
+    ax.set_xticks(sorted(runs.b.unique()), [str(b) for b in sorted(runs.b.unique())]); ax.minorticks_off(); ax.legend(fontsize=8, loc='lower right')
     return figure_png(fig)
 
 def sweep_explorer(runs:pd.DataFrame, curves:pd.DataFrame):
