@@ -67,7 +67,7 @@ def batch_stat_noise(h:torch.Tensor, # (examples, features): the population batc
 def plot_noise(noise:pd.DataFrame):
     "Measured (points: median over features, bars: 5-95% of features) and predicted (lines) noise of the batch statistics."
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import NullFormatter, NullLocator
+    from matplotlib.ticker import FuncFormatter, NullLocator
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
     for ax, stat, unit in zip(axes, ('mean', 'var'), ('σ²', 'σ⁴')):
         g = noise.groupby('k')
@@ -77,7 +77,8 @@ def plot_noise(noise:pd.DataFrame):
         ax.set(xscale='log', yscale='log', xlabel='batch size k', ylabel=f'variance across batches, in {unit}',
                title=f"batch {'mean' if stat == 'mean' else 'variance'}: how much it varies from batch to batch")
         ax.set_xticks(med.index, [str(k) for k in med.index]); ax.xaxis.set_minor_locator(NullLocator())
-        ax.yaxis.set_minor_formatter(NullFormatter()); ax.legend(fontsize=8); ax.title.set_fontsize(10)
+        for axis in (ax.yaxis.set_major_formatter, ax.yaxis.set_minor_formatter): axis(FuncFormatter(lambda v, _: f'{v:g}'))
+        ax.legend(fontsize=8); ax.title.set_fontsize(10)
     fig.tight_layout()
     return fig
 
@@ -241,9 +242,10 @@ def _curve_panel(curves:pd.DataFrame, method:str, b:int) -> bytes:
     import matplotlib.pyplot as plt
     from bn_course.widgets import figure_png
     fig, ax = plt.subplots(figsize=(4.6, 3.4))
-    for m, style in ((method, '-'), *[(r, '--') for r in ('BN per device', 'SyncBN') if r != method]):
+    refs = {'BN per device': (':', 'gray'), 'SyncBN': ('--', 'black')}
+    for m, (style, colour) in ((method, ('-', None)), *[(r, v) for r, v in refs.items() if r != method]):
         g = curves[(curves.method == m) & (curves.b == b)].groupby('step').test_acc
-        line, = ax.plot(g.mean().index, g.mean(), style, color=None if m == method else 'gray', alpha=1 if m == method else 0.7, label=m)
+        line, = ax.plot(g.mean().index, g.mean(), style, color=colour, label=m if m == method else f'{m} (reference)')
         if m == method: ax.fill_between(g.mean().index, g.min(), g.max(), alpha=0.25, color=line.get_color())
     ax.set(ylim=(0, 1), xlabel='optimizer step', ylabel='test accuracy (2,000 test images)', title=f'{method}, b = {b}')
     ax.legend(fontsize=8, loc='lower right')
