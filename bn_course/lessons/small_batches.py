@@ -39,7 +39,7 @@ class Sizes:
     ddp_batch:int=2 # per-process batch b in the data-parallel run
     ddp_train:int=2048 # training images in the data-parallel run, one pass
 
-SIZES = {'quick': Sizes(seeds=(0, 1), batch_sizes=(2, 16), n_train=4096, steps=120, noise_trials=2000, ddp_train=512),
+SIZES = {'quick': Sizes(seeds=(0, 1), batch_sizes=(2, 16), n_train=4096, steps=100, noise_trials=2000, ddp_train=256),
          'full': Sizes()}
 
 # %% ../../nbs/70_small_batches.ipynb #444a2075
