@@ -12,7 +12,6 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
-from sklearn.model_selection import KFold
 from tqdm.auto import tqdm
 from .core import set_seed
 
@@ -249,6 +248,7 @@ class CVResult:
 # %% ../nbs/03_training.ipynb #8893c202
 def kfold(n:int, n_splits:int=5, random_state:int=42) -> list:
     "The course's folds: `KFold(n_splits, shuffle=True, random_state)` as (train, valid) index tensors."
+    from sklearn.model_selection import KFold  # imported here: it takes seconds, and processes that never make folds skip it
     splits = KFold(n_splits, shuffle=True, random_state=random_state).split(np.zeros(n))
     return [(torch.as_tensor(t), torch.as_tensor(v)) for t, v in splits]
 
