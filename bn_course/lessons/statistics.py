@@ -18,11 +18,9 @@ from ..training import accuracy, adam, batch_slices, batches, evaluate, fit
 from ..bn_stats import SHIFTS, bn_layers, recalibrate, shift_mnist, tent
 
 # %% auto #0
-__all__ = ['SIZES', 'FINETUNE_ARMS', 'METHODS', 'Sizes', 'spread', 'tabular_split', 'train_mode_loss', 'lag_measures', 'lag_run',
-           'lag_sweep', 'plot_lag_curves', 'lag_summary', 'lag_table', 'plot_lag_summary', 'lag_claims', 'finetune',
-           'digit_split', 'pretrain', 'finetune_runs', 'finetune_sweep', 'plot_finetune', 'paired_gaps', 'adapted',
-           'source_model', 'shift_cell', 'shift_sweep', 'plot_shift', 'adabn_curve', 'adabn_sizes', 'plot_adabn_sizes',
-           'batch_stat_accuracy', 'batch_composition', 'shifted_png', 'predictions_png', 'shift_explorer', 'headline',
+__all__ = ['SIZES', 'FINETUNE_ARMS', 'METHODS', 'Sizes', 'lag_measures', 'lag_run', 'lag_sweep', 'lag_summary', 'lag_table',
+           'lag_claims', 'finetune', 'finetune_runs', 'finetune_sweep', 'adapted', 'source_model', 'shift_cell',
+           'shift_sweep', 'adabn_curve', 'adabn_sizes', 'batch_stat_accuracy', 'batch_composition', 'shift_explorer',
            'report']
 
 # %% ../../nbs/60_statistics.ipynb #e06b0e7d
