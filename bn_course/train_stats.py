@@ -36,12 +36,12 @@ def _layer_stats(dd, dp, pp, gg, gp, gsum, n:int) -> tuple:
     gmean = gsum / n
     gstd = math.sqrt(max(gg - n * gmean ** 2, 0.) / max(n - 1, 1))
     w_norm = math.sqrt(pp + 2 * dp + dd)
-    return w_norm, math.sqrt(dd / pp), angle, math.sqrt(gg), gmean, gstd, gp / math.sqrt(gg * pp) if gg > 0 else float('nan')
+    return w_norm, 2 * dp + dd, math.sqrt(dd / pp), angle, math.sqrt(gg), gmean, gstd, gp / math.sqrt(gg * pp) if gg > 0 else float('nan')
 
 # %% ../nbs/08a_train_stats.ipynb #ada66e1a
 class TrainStats:
     "Per layer and step: ‖w‖, gradient statistics, update-to-data ratio ‖Δw‖/‖w‖ and the angle each update turns `w` through; optionally activation statistics. A context manager; call it after every optimizer step."
-    cols = ('w_norm', 'update_ratio', 'angle', 'grad_norm', 'grad_mean', 'grad_std', 'grad_cos')
+    cols = ('w_norm', 'norm_sq_change', 'update_ratio', 'angle', 'grad_norm', 'grad_mean', 'grad_std', 'grad_cos')
     def __init__(self, model:nn.Module, # the network being trained
                  layers:dict|None=None, # name -> module whose `.weight` is watched; None is `weight_layers(model)`
                  acts:bool=True, # also record each layer's output with `ActivationStats`, in training mode
