@@ -21,8 +21,8 @@ from ..train_stats import TrainStats, weight_layers, plot_train_stats
 # %% auto #0
 __all__ = ['WIDTHS', 'SIZES', 'Sizes', 'make_net', 'param_groups', 'train_run', 'scale_check', 'grad_at_scale', 'scaling_table',
            'weight_decay_grid', 'norm_growth_error', 'plot_norm_angle', 'end_of_training', 'spread', 'beyond_noise',
-           'norm_decay', 'lr_sweep', 'max_stable_lr', 'plot_sweep', 'plot_first_grads', 'grad_growth', 'explorer',
-           'report']
+           'norm_decay', 'lr_sweep', 'max_stable_lr', 'rng', 'plot_sweep', 'plot_first_grads', 'grad_growth',
+           'explorer', 'report']
 
 # %% ../../nbs/75_learning_rates.ipynb #f96cfba2
 WIDTHS = (784, 100, 100, 10)  # the lesson's network
@@ -215,6 +215,11 @@ def max_stable_lr(runs:pd.DataFrame, # from `lr_sweep`
     return runs[runs.trained].groupby(['net', 'seed']).lr.max().unstack('net')
 
 # %% ../../nbs/75_learning_rates.ipynb #afabe18f
+def rng(values, fmt:str='g') -> str:
+    "'a–b' for the smallest and largest of `values`, or one number when they agree."
+    lo, hi = min(values), max(values)
+    return f'{lo:{fmt}}' if f'{lo:{fmt}}' == f'{hi:{fmt}}' else f'{lo:{fmt}}–{hi:{fmt}}'
+
 def plot_sweep(runs:pd.DataFrame, # from `lr_sweep`
               ):
     "Test accuracy against learning rate for both networks: mean over seeds, min–max band."
