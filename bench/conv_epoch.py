@@ -11,8 +11,11 @@ every side runs at torch's default thread count, then at 1 thread, seconds apart
 seed-style seconds / other side's seconds at the same thread count. The "in-memory" ratio shows what the loop
 alone gains; the last line, `speedup <ratio>x`, is the median pair ratio of the lesson's loop at torch's default
 thread count.
-Inference: eval-mode forward passes over 2,000 test images, Conv → BN against `fold_cnn`'s folded network,
-interleaved, fastest of 15 rounds each, at the default thread count; the outputs are checked to agree first.
+Inference: eval-mode forward passes over 2,000 test images (channels_last), Conv → BN (random running estimates,
+γ and β) against `fold_cnn`'s folded network, interleaved, fastest of 15 rounds each, at the default thread count;
+the outputs are checked to agree first.
+On a busy shared machine, run it at one thread (OMP_NUM_THREADS=1) and with fewer images (--images 6000):
+two-thread timings there measure the contention more than the loops.
 
     BN_COURSE_DATA=../shared/data python bench/conv_epoch.py
 """
@@ -45,7 +48,7 @@ def in_memory_epoch(channels_last:bool):
 
 def inference(x):
     "Fastest eval-mode pass of Conv → BN and of the folded network; returns (unfolded s, folded s)."
-    set_seed(0); net = cnn(norm='batch')
+    set_seed(0); net = cnn(norm='batch').to(memory_format=torch.channels_last)  # as the lesson's trained networks
     with torch.no_grad():
         for m in net:
             if isinstance(m, torch.nn.BatchNorm2d): m.running_mean.normal_(); m.running_var.uniform_(0.5, 2); m.weight.normal_(); m.bias.normal_()

@@ -141,7 +141,7 @@ def accuracy_table(runs:dict) -> pd.DataFrame:
     "Test accuracy per arm: one column per seed, then mean and sd over seeds."
     acc = pd.DataFrame({a: [r['test_acc'] for r in rs] for a, rs in runs.items()}).T
     acc.columns = [f'seed {i}' for i in range(acc.shape[1])]
-    return acc.assign(mean=acc.mean(1), sd=acc.std(1)).rename_axis('arm')
+    return acc.assign(mean=acc.mean(axis=1), sd=acc.std(axis=1)).rename_axis('arm')
 
 def accs(runs:dict, arm:str) -> np.ndarray:
     "One arm's test accuracies, in seed order."
@@ -210,7 +210,7 @@ def plot_channel_stats(acts:list, # from `norm_inputs`: one (N, C, H, W) tensor 
     fig, axes = plt.subplots(1, len(acts) + 1, figsize=(4.2 * (len(acts) + 1), 3.4))
     for i, (ax, a) in enumerate(zip(axes, acts)):
         m, s = a.mean((0, 2, 3)).cpu(), a.std((0, 2, 3)).cpu()
-        ax.errorbar(range(len(m)), m, s, fmt='o', capsize=3)
+        ax.errorbar(range(len(m)), m, s, fmt='o', capsize=3); ax.set_xticks(range(0, len(m), 1 if len(m) <= 8 else 2))
         ax.set(title=f'layer {i + 1}: each channel over N·H·W', xlabel='channel', ylabel='mean ± sd of the conv output')
     im = axes[-1].imshow(acts[0][:, channel].std(0).cpu(), cmap='viridis')
     fig.colorbar(im, ax=axes[-1], label='sd over the test images')
@@ -265,12 +265,13 @@ def bias_drift(runs:dict, arm:str='BN, conv bias kept') -> pd.DataFrame:
 # %% ../../nbs/50_conv.ipynb #39970b80
 def fold_cnn(model:nn.Sequential, # a trained network, e.g. from `cnn`
             ) -> nn.Sequential:
-    "An eval-mode copy of `model` in which every Conv2d directly followed by a BatchNorm2d is one folded Conv2d."
+    "An eval-mode copy of `model` in which every Conv2d directly followed by a BatchNorm2d is one folded Conv2d; `channels_last` kept."
     layers, mods = [], list(model)
     for i, m in enumerate(mods):
         if isinstance(m, (nn.BatchNorm2d, BatchNorm2d)) and i and isinstance(mods[i - 1], nn.Conv2d): layers[-1] = fold_bn(mods[i - 1], m)
         else: layers.append(copy.deepcopy(m))
-    return nn.Sequential(*layers).eval()
+    cl = any(p.dim() == 4 and p.is_contiguous(memory_format=torch.channels_last) and not p.is_contiguous() for p in model.parameters())
+    return nn.Sequential(*layers).to(memory_format=torch.channels_last if cl else torch.contiguous_format).eval()
 
 # %% ../../nbs/50_conv.ipynb #9c736ad4
 def time_inference(nets:dict, # name -> network in eval mode
