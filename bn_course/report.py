@@ -17,7 +17,7 @@ from .data import DataError
 __all__ = ['LESSONS', 'RunError', 'lesson', 'run_lesson', 'markdown_table', 'save_figure', 'run_course']
 
 # %% ../nbs/80_report.ipynb #9b588ed1
-LESSONS = {'tabular': 'tabular', 'shift': 'covariate_shift', 'scratch': 'how_bn_works', 'mnist': 'mnist', 'stats': 'statistics', 'sync': 'small_batches', 'lr': 'learning_rates'}
+LESSONS = {'tabular': 'tabular', 'shift': 'covariate_shift', 'scratch': 'how_bn_works', 'mnist': 'mnist', 'conv': 'conv', 'stats': 'statistics', 'sync': 'small_batches', 'lr': 'learning_rates'}
 
 class RunError(Exception):
     "The course run could not finish; the message says which part failed, why, and what to do."

@@ -1,0 +1,78 @@
+"""One MNIST epoch of Lesson 5's CNN: the seed-style DataLoader loop against the lesson's in-memory loop; and folded inference.
+
+Both sides train `bn_course.lessons.conv.cnn(norm='batch')` (two Conv 3×3 → BN → ReLU → max-pool blocks of
+8 and 16 channels, a Linear head) with Adam at lr 1e-3, batch 64, from the same seed, on the same in-memory
+MNIST images (the first `--images`, default 12,000).
+- seed-style: DataLoader(TensorDataset(x, y), batch_size=64, shuffle=True), default torch.optim.Adam, NCHW.
+- in-memory: the lesson's loop without its layout change: `fit` (shuffled index_select batches, FastAdam), NCHW.
+- lesson: what `train_cnn` does: the same `fit`, with the images and the network stored channels_last.
+Timing: `paired` and `report`, shared with bench/mnist_epoch.py: the images are cut into 6 parts; on each part
+every side runs at torch's default thread count, then at 1 thread, seconds apart, and a pair's ratio is
+seed-style seconds / other side's seconds at the same thread count. The "in-memory" ratio shows what the loop
+alone gains; the last line, `speedup <ratio>x`, is the median pair ratio of the lesson's loop at torch's default
+thread count.
+Inference: eval-mode forward passes over 2,000 test images (channels_last), Conv → BN (random running estimates,
+γ and β) against `fold_cnn`'s folded network, interleaved, fastest of 15 rounds each, at the default thread count;
+the outputs are checked to agree first.
+On a busy shared machine, run it at one thread (OMP_NUM_THREADS=1) and with fewer images (--images 6000):
+two-thread timings there measure the contention more than the loops.
+
+    BN_COURSE_DATA=../shared/data python bench/conv_epoch.py
+"""
+import argparse, os, statistics, sys, time
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # the shared timing helpers, from any working directory
+try: from _paired import paired, report
+except ImportError: from mnist_epoch import paired, report
+import torch
+import torch.nn.functional as F
+from torch.utils.data import DataLoader, TensorDataset
+from bn_course.core import set_seed
+from bn_course.data import mnist_tensors
+from bn_course.training import fit
+from bn_course.lessons.conv import cnn, fold_cnn, time_inference
+
+def seed_style_epoch(x, y):
+    set_seed(0); model = cnn(norm='batch')
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    model.train()
+    for xb, yb in DataLoader(TensorDataset(x, y), batch_size=64, shuffle=True):
+        opt.zero_grad(); F.cross_entropy(model(xb), yb).backward(); opt.step()
+
+def in_memory_epoch(channels_last:bool):
+    "`fit` for one epoch; with `channels_last`, images and network in that layout, as the lesson's `train_cnn`."
+    fmt = torch.channels_last if channels_last else torch.contiguous_format
+    def run(x, y):
+        set_seed(0); model = cnn(norm='batch').to(memory_format=fmt)
+        fit(model, x.contiguous(memory_format=fmt), y, epochs=1, lr=1e-3, bs=64, loss_fn=F.cross_entropy, progress=False)
+    return run
+
+def inference(x):
+    "Fastest eval-mode pass of Conv → BN and of the folded network; returns (unfolded s, folded s)."
+    set_seed(0); net = cnn(norm='batch').to(memory_format=torch.channels_last)  # as the lesson's trained networks
+    with torch.no_grad():
+        for m in net:
+            if isinstance(m, torch.nn.BatchNorm2d): m.running_mean.normal_(); m.running_var.uniform_(0.5, 2); m.weight.normal_(); m.bias.normal_()
+    net.eval(); folded = fold_cnn(net)
+    x = x.contiguous(memory_format=torch.channels_last)
+    with torch.no_grad(): assert torch.allclose(net(x), folded(x), atol=1e-4)
+    t = time_inference({'bn': net, 'folded': folded}, x, tries=15)
+    return t['bn'], t['folded']
+
+def main(images:int, repeats:int):
+    x, y = mnist_tensors(True)
+    x, y = x[:images].view(-1, 1, 28, 28), y[:images]
+    t_bn, t_fold = inference(mnist_tensors(False)[0][:2000].view(-1, 1, 28, 28))
+    print(f"inference over 2,000 images at {torch.get_num_threads()} thread(s): Conv → BN {1e3 * t_bn:.1f} ms, folded {1e3 * t_fold:.1f} ms, "
+          f"folding speedup {t_bn / t_fold:.2f}x")
+    res = paired(x, y, {'seed-style': seed_style_epoch, 'in-memory': in_memory_epoch(False), 'lesson': in_memory_epoch(True)}, repeats)
+    print("-- the in-memory loop alone (NCHW on both sides):")
+    report(res, 'seed-style', 'in-memory')
+    print("-- the lesson's loop (in-memory, channels_last):")
+    print(f"speedup {report(res, 'seed-style', 'lesson'):.2f}x")
+
+if __name__ == '__main__':
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--images', type=int, default=12000, help="training images per epoch (default 12,000)")
+    p.add_argument('--repeats', type=int, default=2, help="passes over the parts (default 2)")
+    a = p.parse_args()
+    main(a.images, a.repeats)
