@@ -19,11 +19,11 @@ from ..training import fit, accuracy
 from ..diagnostics import ActivationStats, plot_percentiles
 
 # %% auto #0
-__all__ = ['SIZES', 'LR', 'BS', 'INIT_STD', 'NETS', 'ETAS', 'COLORS', 'LANDSCAPE', 'Sizes', 'NoisyShift', 'noisy_batchnorm',
-           'figure1_net', 'sigmoids', 'ics_measure', 'landscape', 'Checkpoints', 'run_net', 'run_all', 'collect',
-           'plot_figure1', 'band_drift', 'per_seed', 'mean_sd', 'verdict', 'plot_layer', 'saturation_table',
-           'shift_explorer', 'noise_table', 'ics_table', 'plot_ics', 'landscape_per_seed', 'landscape_table',
-           'plot_landscape', 'report']
+__all__ = ['SIZES', 'LR', 'BS', 'INIT_STD', 'NETS', 'ETAS', 'COLORS', 'ICS', 'LANDSCAPE', 'Sizes', 'NoisyShift',
+           'noisy_batchnorm', 'figure1_net', 'sigmoids', 'ics_measure', 'landscape', 'Checkpoints', 'run_net',
+           'run_all', 'collect', 'plot_figure1', 'band_drift', 'per_seed', 'mean_sd', 'verdict', 'compare',
+           'plot_layer', 'saturation_table', 'shift_explorer', 'noise_table', 'ics_per_seed', 'ics_table', 'plot_ics',
+           'landscape_per_seed', 'landscape_table', 'plot_landscape', 'report']
 
 # %% ../../nbs/20_covariate_shift.ipynb #06cd3ce8
 @dataclass(frozen=True)
@@ -85,11 +85,22 @@ def _moved(model:nn.Module, grads:dict, eta:float, upto:int|None=None) -> nn.Mod
         for p, p0 in zip(m[:upto].parameters(), model[:upto].parameters()): p -= eta * grads[p0]
     return m
 
+def _unit_bands(model:nn.Module, module:nn.Module, x, q=(0.15, 0.5, 0.85)) -> torch.Tensor:
+    "Percentiles `q` (rows) of every unit's input (columns) to `module` when `model` runs on `x` in eval mode."
+    got = []
+    h = module.register_forward_pre_hook(lambda m, inp: got.append(inp[0].detach()))
+    try:
+        model.eval()
+        with torch.no_grad(): model(x)
+    finally: h.remove()
+    return torch.quantile(got[0].float(), torch.tensor(q, device=got[0].device), dim=0)
+
 # %% ../../nbs/20_covariate_shift.ipynb #47746d87
 def ics_measure(model:nn.Sequential, x, y, # the network and the batch it was just trained on
                 lr:float=LR, # the SGD step size of the earlier layers
                ) -> list:
-    "Per Linear layer after the first: ‖G − G′‖ and cos(G, G′) of its weight gradient, G′ after the earlier layers' step."
+    "Per Linear layer after the first: ‖G‖, ‖G − G′‖, their ratio and cos(G, G′) of its weight gradient, G′ after the earlier layers' step."
+    model = copy.deepcopy(model) # the forward passes in training mode must not move the real network's running statistics
     lins = [i for i, m in enumerate(model) if isinstance(m, nn.Linear)]
     params = list(model.parameters())
     grads = dict(zip(params, _grads(model, x, y, params)))
@@ -97,7 +108,8 @@ def ics_measure(model:nn.Sequential, x, y, # the network and the batch it was ju
     for k, li in enumerate(lins[1:], start=2):
         g, m1 = grads[model[li].weight], _moved(model, grads, lr, upto=li)
         g1 = _grads(m1, x, y, [m1[li].weight])[0]
-        out.append(dict(layer=k, l2=(g - g1).norm().item(), cosine=F.cosine_similarity(g.flatten(), g1.flatten(), dim=0).item()))
+        l2, gn = (g - g1).norm().item(), g.norm().item()
+        out.append(dict(layer=k, grad_norm=gn, l2=l2, relative=l2 / gn, cosine=F.cosine_similarity(g.flatten(), g1.flatten(), dim=0).item()))
     return out
 
 # %% ../../nbs/20_covariate_shift.ipynb #cbc7fb44
@@ -106,7 +118,8 @@ ETAS = (0.025, 0.05, 0.1, 0.2, 0.4) # step sizes along the gradient: ¼ to 4 tim
 def landscape(model:nn.Sequential, x, y, # the network and the batch it was just trained on
               etas=ETAS, # step sizes η; the model is moved to w − η·g for each
              ) -> dict:
-    "Santurkar et al.'s three measures along the gradient g: loss variation, gradient predictiveness, effective β-smoothness."
+    "Santurkar et al.'s three measures along the gradient g (loss variation, gradient predictiveness, effective β-smoothness), and whether the loss is lowest at the longest step."
+    model = copy.deepcopy(model) # leave the real network's running statistics alone
     params = list(model.parameters())
     g = _grads(model, x, y, params)
     gnorm, losses, changes, betas = torch.cat([t.flatten() for t in g]).norm().item(), [], [], []
@@ -117,7 +130,8 @@ def landscape(model:nn.Sequential, x, y, # the network and the batch it was just
         g1 = _grads(m1, x, y, list(m1.parameters()))
         changes.append(torch.cat([(a - b).flatten() for a, b in zip(g, g1)]).norm().item())
         betas.append(changes[-1] / (eta * gnorm))
-    return dict(loss_variation=max(losses) - min(losses), grad_predictiveness=max(changes), beta_smoothness=max(betas))
+    return dict(loss_variation=max(losses) - min(losses), grad_predictiveness=max(changes), beta_smoothness=max(betas),
+                min_at_longest=float(int(np.argmin(losses)) == len(etas) - 1))
 
 # %% ../../nbs/20_covariate_shift.ipynb #4a926796
 class Checkpoints:
@@ -131,13 +145,14 @@ class Checkpoints:
         sig = sigmoids(model)
         self.layers = ActivationStats(sig, hist_range=(-16., 16.), bins=64)
         self.unit = ActivationStats({'layer 3': sig['layer 3']}, unit=0)
-        self.acc, self.ics, self.land = [], [], []
+        self.acc, self.ics, self.land, self.bands = [], [], [], []
 
     def __call__(self, step:int, model:nn.Module, xb, yb) -> None:
         if step % self.every: return
         self.acc.append(dict(step=step, test_acc=accuracy(model, self.x_test, self.y_test)))
         self.layers.tag = self.unit.tag = step
         with self.layers, self.unit, torch.no_grad(): model(self.x_test[:self.probe])
+        self.bands.append(_unit_bands(model, sigmoids(model)['layer 3'], self.x_test[:self.probe]))
         if not self.measure: return
         if self.during is not None: self.during.__exit__()  # the measures' copies of the model must not record
         self.ics += [dict(step=step, **r) for r in ics_measure(model, xb, yb)]
@@ -162,7 +177,7 @@ def run_net(net:str, # a name in `NETS`
     layers = pd.concat([cp.layers.frame(n).assign(layer=n) for n in cp.layers.modules]).rename(columns={'tag': 'step'})
     return dict(**tag, acc=pd.DataFrame(cp.acc).assign(**tag), unit=cp.unit.frame('layer 3'), layers=layers.assign(**tag),
                 hists={n: cp.layers.hist(n) for n in cp.layers.modules}, ics=pd.DataFrame(cp.ics).assign(**tag),
-                land=pd.DataFrame(cp.land).assign(**tag), during=during.frame('layer 3').assign(**tag))
+                land=pd.DataFrame(cp.land).assign(**tag), during=during.frame('layer 3').assign(**tag), bands=torch.stack(cp.bands).cpu())
 
 def run_all(data:tuple, sizes:Sizes, progress:bool=False) -> list:
     "`run_net` for every network in `NETS` and every seed in `sizes.seeds`."
@@ -207,10 +222,11 @@ def band_drift(frame:pd.DataFrame, # percentile columns 'p15', 'p50', ... over c
     return float((frame[cols].max() - frame[cols].min()).mean())
 
 def per_seed(runs:list, sizes:Sizes) -> pd.DataFrame:
-    "One row per network and seed: early and final test accuracy, and the band drift of the last layer's unit."
+    "One row per network and seed: early and final test accuracy, the band drift of the last layer's unit 0 and its mean over all units."
     early = sizes.every * max(1, round(sizes.steps / sizes.every / 5))
     rows = [dict(net=r['net'], seed=r['seed'], early_acc=r['acc'].set_index('step').test_acc[early],
-                 final_acc=r['acc'].test_acc.iloc[-1], band_drift=band_drift(r['unit'])) for r in runs]
+                 final_acc=r['acc'].test_acc.iloc[-1], band_drift=band_drift(r['unit']),
+                 band_drift_all=(r['bands'].amax(0) - r['bands'].amin(0)).mean().item()) for r in runs]
     return pd.DataFrame(rows)
 
 # %% ../../nbs/20_covariate_shift.ipynb #005fc5be
@@ -224,10 +240,21 @@ def mean_sd(frame:pd.DataFrame, by, # rows to summarize, and the columns to grou
 def verdict(frame:pd.DataFrame, col:str, a:str, b:str, # rows per net and seed; the column; two nets to compare
             tol:float=0., # differences no larger than this count as no difference
            ) -> str:
-    "'higher' or 'lower' if `a`'s `col` is above (below) `b`'s by more than `tol` in every seed, else 'within noise'."
+    "'higher' ('lower') if `a`'s `col` is above (below) `b`'s by more than `tol` in every seed and the gap in means exceeds both sds over seeds, else 'within noise'."
     w = frame.pivot_table(index='seed', columns='net', values=col)
     d = w[a] - w[b]
-    return 'higher' if (d > tol).all() else 'lower' if (d < -tol).all() else 'within noise'
+    beyond = abs(d.mean()) > max(w[a].std(), w[b].std())
+    return 'higher' if (d > tol).all() and beyond else 'lower' if (d < -tol).all() and beyond else 'within noise'
+
+def compare(frame:pd.DataFrame, col:str, a:str, b:str, # rows per net and seed; the column; two nets to compare
+            fmt:str='.3f', # format of the numbers
+            tol:float=0., # passed to `verdict`
+           ) -> tuple:
+    "The `verdict` of `a` against `b`, and the text 'mean ± sd against mean ± sd (**verdict**)'."
+    v = verdict(frame, col, a, b, tol)
+    g = frame.groupby('net')[col]
+    m, sd = g.mean(), g.std()
+    return v, f"{m[a]:{fmt}} ± {sd[a]:{fmt}} against {m[b]:{fmt}} ± {sd[b]:{fmt}} (**{v}**)"
 
 # %% ../../nbs/20_covariate_shift.ipynb #d2ae5e2d
 def plot_layer(runs:list, layer:str='layer 1', seed:int=0, hist_range=(-16., 16.)):
@@ -254,7 +281,7 @@ def saturation_table(runs:list) -> pd.DataFrame:
     last = lay[lay.step == lay.step.max()]
     return mean_sd(last[['net', 'layer', 'seed', 'saturated', 'outside']], ['layer', 'net'])
 
-# %% ../../nbs/20_covariate_shift.ipynb #71c700ff
+# %% ../../nbs/20_covariate_shift.ipynb #74a21063
 def shift_explorer(runs:list, seed:int=0, n_checkpoints:int=4, hist_range=(-16., 16.)):
     "Sliders over layer, network and checkpoint; the histogram of that layer's sigmoid inputs there."
     import matplotlib.pyplot as plt
@@ -262,12 +289,13 @@ def shift_explorer(runs:list, seed:int=0, n_checkpoints:int=4, hist_range=(-16.,
     by = {r['net']: r for r in runs if r['seed'] == seed and r['net'] != 'noisy BN'}
     steps = by['without BN']['acc'].step.tolist()
     picks = [steps[round(i * (len(steps) - 1) / (n_checkpoints - 1))] for i in range(n_checkpoints)]
+    top = {l: 1.05 * max((h / h.sum(1, keepdim=True)).max().item() for h in (by[n]['hists'][l] for n in by)) for l in by['without BN']['hists']}
     def draw(layer, network, step):
         h = by[network]['hists'][layer][steps.index(step)]
         fig, ax = plt.subplots(figsize=(5, 3))
         ax.stairs(h.numpy() / h.sum().item(), np.linspace(*hist_range, len(h) + 1), fill=True, color=COLORS[network])
         for x in (-4, 4): ax.axvline(x, color='k', ls='--', lw=0.8)
-        ax.set(xlim=hist_range, xlabel='input to the sigmoid', ylabel='fraction of inputs', title=f'{layer}, {network}, step {step:,}')
+        ax.set(xlim=hist_range, ylim=(0, top[layer]), xlabel='input to the sigmoid', ylabel='fraction of inputs', title=f'{layer}, {network}, step {step:,}')
         return figure_png(fig)
     return prerendered({'layer': list(by['without BN']['hists']), 'network': list(by), 'step': picks},
                        [(('layer', 'network', 'step'), draw)],
@@ -277,36 +305,44 @@ def shift_explorer(runs:list, seed:int=0, n_checkpoints:int=4, hist_range=(-16.,
 def noise_table(runs:list, sizes:Sizes) -> pd.DataFrame:
     "Per network and seed: early and final test accuracy, and the median jitter of the last layer's unit in training."
     jitter = collect(runs, 'during').groupby(['net', 'seed'], sort=False).p50.apply(lambda s: s.diff().abs().mean()).rename('median_jitter')
-    return per_seed(runs, sizes).drop(columns='band_drift').merge(jitter.reset_index(), on=['net', 'seed'])
+    return per_seed(runs, sizes).drop(columns=['band_drift', 'band_drift_all']).merge(jitter.reset_index(), on=['net', 'seed'])
 
-# %% ../../nbs/20_covariate_shift.ipynb #0ae89566
+# %% ../../nbs/20_covariate_shift.ipynb #2c71da69
+ICS = ['grad_norm', 'l2', 'relative', 'cosine']
+
+def ics_per_seed(runs:list) -> pd.DataFrame:
+    "Per Linear layer, network and seed: ‖G‖ and the ICS measures, averaged over checkpoints."
+    per = collect(runs, 'ics').groupby(['layer', 'net', 'seed'], sort=False)[ICS].mean().reset_index()
+    return per.assign(layer='Linear ' + per.layer.astype(str))
+
 def ics_table(runs:list) -> pd.DataFrame:
-    "Per layer and network: the ICS measures averaged over checkpoints, then mean ± sd over seeds."
-    per = collect(runs, 'ics').groupby(['layer', 'net', 'seed'], sort=False)[['l2', 'cosine']].mean().reset_index()
-    return mean_sd(per, ['layer', 'net'])
+    "Per Linear layer and network: ‖G‖ and the ICS measures averaged over checkpoints, then mean ± sd over seeds."
+    return mean_sd(ics_per_seed(runs), ['layer', 'net'])
 
 def plot_ics(runs:list):
-    "ℓ2 difference and cosine of G and G′ over training, one column per layer; bands are the range over seeds."
+    "‖G − G′‖, ‖G − G′‖/‖G‖ and cos(G, G′) over training, one column per Linear layer; bands are the range over seeds."
     import matplotlib.pyplot as plt
     ics = collect(runs, 'ics')
-    layers = sorted(ics.layer.unique())
-    fig, axes = plt.subplots(2, len(layers), figsize=(13, 5.6), sharex=True)
+    layers, rows = sorted(ics.layer.unique()), {'l2': '‖G − G′‖', 'relative': '‖G − G′‖ / ‖G‖', 'cosine': 'cos(G, G′)'}
+    fig, axes = plt.subplots(3, len(layers), figsize=(13, 8), sharex=True)
     for j, l in enumerate(layers):
-        for net in ('without BN', 'with BN'):
-            for i, col in enumerate(('l2', 'cosine')): _band(axes[i, j], ics[(ics.net == net) & (ics.layer == l)], col, net, COLORS[net])
-        axes[0, j].set(title=f'layer {l}: ‖G − G′‖', yscale='log'); axes[1, j].set(title=f'layer {l}: cos(G, G′)', xlabel='step')
-    axes[0, 0].set_ylabel('ℓ2 difference'); axes[1, 0].set_ylabel('cosine'); axes[0, 0].legend()
-    fig.tight_layout()
+        for i, (col, name) in enumerate(rows.items()):
+            for net in ('without BN', 'with BN'): _band(axes[i, j], ics[(ics.net == net) & (ics.layer == l)], col, net, COLORS[net])
+            axes[i, j].set(title=f'Linear {l}: {name}', yscale='log' if col != 'cosine' else 'linear')
+        axes[-1, j].set(xlabel='step')
+    for i, name in enumerate(('ℓ2 difference (log)', 'relative difference (log)', 'cosine')): axes[i, 0].set_ylabel(name)
+    axes[0, 0].legend(); fig.tight_layout()
     return fig
 
-# %% ../../nbs/20_covariate_shift.ipynb #e33fdfe4
+# %% ../../nbs/20_covariate_shift.ipynb #9706c423
 LANDSCAPE = ['loss_variation', 'grad_predictiveness', 'beta_smoothness']
 
 def landscape_per_seed(runs:list) -> pd.DataFrame:
-    "Per half of training, network and seed: the median of each landscape measure over that half's checkpoints."
+    "Per half of training, network and seed: the median of each landscape measure over that half's checkpoints, and how often the loss was lowest at the longest step."
     land = collect(runs, 'land')
     land['half'] = np.where(land.step <= land.step.max() / 2, 'first half', 'second half')
-    return land.groupby(['half', 'net', 'seed'], sort=False)[LANDSCAPE].median().reset_index()
+    g = land.groupby(['half', 'net', 'seed'], sort=False)
+    return g[LANDSCAPE].median().join(g[['min_at_longest']].mean()).reset_index()
 
 def landscape_table(runs:list) -> pd.DataFrame:
     "Per half of training and network: the landscape measures (median over checkpoints), mean ± sd over seeds."
