@@ -17,9 +17,10 @@ from ..training import adam, fit, evaluate, kfold
 from ..experiments import cross_validate_runs, inner_split, spread, every_seed
 
 # %% auto #0
-__all__ = ['SIZES', 'SETUPS', 'INPUT_BN', 'PLACEMENT', 'BN_OR_NOT', 'Sizes', 'tabular_net', 'tabular_study', 'summarize_study',
-           'plot_scores', 'income_share', 'largest_input', 'plot_curves', 'epochs_to_plateau', 'bn_mode_curves',
-           'plot_modes', 'subset', 'small_study', 'curve_explorer', 'report']
+__all__ = ['SIZES', 'SETUPS', 'INPUT_BN', 'MEAN', 'PLACEMENT', 'BN_OR_NOT', 'Sizes', 'tabular_net', 'tabular_study',
+           'summarize_study', 'mean_baseline', 'plot_scores', 'income_share', 'largest_input', 'unseen_rows',
+           'input_bn_runs', 'plot_curves', 'convergence_runs', 'bn_mode_curves', 'plot_modes', 'rescore_recomputed',
+           'subset', 'small_study', 'curve_explorer', 'report']
 
 # %% ../../nbs/10_tabular.ipynb #07f1efae
 @dataclass(frozen=True)
@@ -77,8 +78,22 @@ def summarize_study(study:pd.DataFrame) -> pd.DataFrame:
     if 'hit_cap' in s: out['runs at the cap'] = g.hit_cap.sum()
     return out.assign(runs=g.size())
 
-# %% ../../nbs/10_tabular.ipynb #0a605c45
+MEAN = 'predict the training mean'
+
+def mean_baseline(data:TabularData, # from `encode_tabular`
+                  seeds=(0, 1, 2), # one row per seed and fold (the folds, and so the score, do not depend on the seed)
+                 ) -> pd.DataFrame:
+    "The trivial baseline, in `tabular_study`'s rows: always predict the inner training part's mean age, scored on the outer fold."
+    rows = []
+    for f, (t, o) in enumerate(kfold(len(data.x)), 1):
+        it, _ = inner_split(t, len(o))
+        rmse = (data.y[o] - data.y[it].mean()).pow(2).mean().sqrt().item()
+        rows += [dict(setup=MEAN, seed=s, fold=f, stop_on='inner', rmse=rmse, epochs=0, best_epoch=0, hit_cap=False) for s in seeds]
+    return pd.DataFrame(rows)
+
+# %% ../../nbs/10_tabular.ipynb #28dc146c
 def plot_scores(study:pd.DataFrame, # from `tabular_study`
+                baseline:float|None=None, # the mean predictor's RMSE, drawn as a dashed line
                ):
     "Each run's RMSE on its outer fold, one column of dots per setup, with the mean marked."
     import matplotlib.pyplot as plt
@@ -90,6 +105,7 @@ def plot_scores(study:pd.DataFrame, # from `tabular_study`
         r = s[s.setup == n].rmse
         ax.scatter(i + jitter.uniform(-0.15, 0.15, len(r)), r, s=14, alpha=0.7, label='one fold × seed' if i == 0 else None)
         ax.plot([i - 0.3, i + 0.3], [r.mean()] * 2, color='k', lw=2, label='mean' if i == 0 else None)
+    if baseline is not None: ax.axhline(baseline, color='gray', ls='--', lw=1, label=f'predict the training mean ({baseline:.2f})')
     ax.set_xticks(range(len(names)), names, fontsize=8)
     ax.set(yscale='log', ylabel='RMSE on the outer fold (years)', title=f'{len(s)} runs: every fold × seed, early stopping on the inner split')
     ax.legend(fontsize=8)
@@ -115,6 +131,27 @@ def largest_input(model:nn.Sequential, # a `tabular_net` with input BN
     "The largest |value| the input BN produces on `x` in eval mode, and the column it is in."
     with torch.no_grad(): z = model[0].eval()(x).abs()
     return z.max().item(), int(z.max(0).values.argmax())
+
+def unseen_rows(x_train:torch.Tensor, # the data a network trained on
+                x:torch.Tensor, # other data
+               ) -> torch.Tensor:
+    "Which rows of `x` have a value in a column that is constant in `x_train`: e.g. a job no training customer has."
+    const = x_train.std(0) == 0
+    return (x[:, const] != x_train[0, const]).any(1)
+
+def input_bn_runs(runs:pd.DataFrame, # `tabular_study` rows of input-BN runs, with their models
+                  data:TabularData, # the data they were cross-validated on
+                 ) -> pd.DataFrame:
+    "Per run: score, kept epoch, validation curve's climb, customers with an unseen column (inner val, outer), largest input, score without them."
+    folds, rows = kfold(len(data.x)), []
+    for r in runs.itertuples():
+        t, o = folds[r.fold - 1]; it, iv = inner_split(t, len(o))
+        hit, (largest, col), v = unseen_rows(data.x[it], data.x[o]), largest_input(r.model, data.x[o]), np.sqrt(r.val_curve)
+        rows.append({'seed': r.seed, 'fold': r.fold, 'rmse': r.rmse, 'kept epoch': r.best_epoch, 'val RMSE last / kept': v[-1] / v[r.best_epoch - 1],
+                     'unseen, inner val': int(unseen_rows(data.x[it], data.x[iv]).sum()), 'unseen, outer': int(hit.sum()),
+                     'largest input (outer)': largest, 'column': data.names[col],
+                     'RMSE without them': evaluate(r.model, data.x[o][~hit], data.y[o][~hit]) ** 0.5})
+    return pd.DataFrame(rows)
 
 # %% ../../nbs/10_tabular.ipynb #bc4f5203
 def _band(curves) -> tuple:
@@ -142,12 +179,20 @@ def plot_curves(study:pd.DataFrame, # from `tabular_study`
     return fig
 
 # %% ../../nbs/10_tabular.ipynb #3630d83f
-def epochs_to_plateau(curve, # a run's training loss (MSE) per epoch
-                      margin:float=0.1, # within this fraction of the final RMSE
-                     ) -> int:
-    "The first epoch whose training RMSE is within `margin` of the run's last one."
-    r = np.sqrt(np.asarray(curve))
-    return int(np.argmax(r <= (1 + margin) * r[-1])) + 1
+def _jump(curve) -> float:
+    "Median factor by which an MSE curve's RMSE changes from one epoch to the next, after epoch 5."
+    d = np.abs(np.diff(0.5 * np.log(np.asarray(curve[5:]))))
+    return float(np.exp(np.median(d))) if len(d) else float('nan')
+
+def convergence_runs(study:pd.DataFrame, # from `tabular_study`
+                     at=(5, 10), # epochs every run reached
+                    ) -> pd.DataFrame:
+    "Per run that stopped on the inner split: training RMSE at the epochs `at`, its lowest training RMSE, and its validation curve's jumps."
+    s = study[study.stop_on == 'inner'] if 'stop_on' in study else study
+    if s.epochs.min() < max(at): raise ValueError(f"every run must reach epoch {max(at)}; the shortest ran {s.epochs.min()}: pass smaller `at`")
+    return s[['setup', 'seed', 'fold', 'epochs']].assign(
+        **{f'training RMSE, epoch {e}': s.train_curve.map(lambda c, e=e: c[e - 1] ** 0.5) for e in at},
+        **{'lowest training RMSE': s.train_curve.map(lambda c: min(c) ** 0.5), 'validation jump (factor)': s.val_curve.map(_jump)})
 
 # %% ../../nbs/10_tabular.ipynb #cae35280
 def _recomputed(model:nn.Module, x:torch.Tensor) -> nn.Module:
@@ -192,6 +237,17 @@ def plot_modes(modes:pd.DataFrame, # from `bn_mode_curves`
     ax.legend(fontsize=8)
     return fig
 
+# %% ../../nbs/10_tabular.ipynb #8daca491
+def rescore_recomputed(runs:pd.DataFrame, # `tabular_study` rows with their models (`keep_models=True`), on unscaled inputs
+                       data:TabularData, # the data they were cross-validated on
+                      ) -> pd.Series:
+    "Each kept model's outer-fold RMSE after its BN statistics are recomputed on its inner training part."
+    folds = kfold(len(data.x))
+    def one(r):
+        t, o = folds[r.fold - 1]
+        return evaluate(_recomputed(r.model, data.x[inner_split(t, len(o))[0]]), data.x[o], data.y[o]) ** 0.5
+    return runs.apply(one, axis=1).rename('recomputed RMSE')
+
 # %% ../../nbs/10_tabular.ipynb #8ca3c8ef
 PLACEMENT = {'BN before ReLU': dict(scale_inputs=True, bn=True),
              'BN after ReLU': dict(scale_inputs=True, bn=True, bn_after_relu=True)}
@@ -208,9 +264,15 @@ def subset(data:TabularData, # from `encode_tabular`
     idx = torch.randperm(len(data.x), generator=torch.Generator().manual_seed(seed))[:n]
     return TabularData(data.x[idx], data.y[idx], data.names)
 
-def small_study(data:TabularData, n:int, bs:int, seeds, epochs:int) -> pd.DataFrame:
-    "`tabular_study` with and without BN on `n` customers at batch size `bs`, with the steps each run took."
-    s = tabular_study(subset(data, n), seeds, BN_OR_NOT, epochs=epochs, bs=bs)
+def small_study(data:TabularData, # from `encode_tabular`
+                n:int, # customers, as `subset`
+                bs:int, # batch size
+                seeds, # one cross-validation per seed and setup
+                epochs:int, # epoch cap
+               ) -> pd.DataFrame:
+    "`tabular_study` with and without BN on `n` customers at batch size `bs`, with the steps each run took, and the mean predictor."
+    sub = subset(data, n)
+    s = pd.concat([tabular_study(sub, seeds, BN_OR_NOT, epochs=epochs, bs=bs), mean_baseline(sub, seeds)], ignore_index=True)
     n_train = n - 2 * (n // 5)  # the inner training part
     return s.assign(customers=n, bs=bs, steps=s.epochs * -(-n_train // bs))
 
@@ -242,28 +304,34 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
     "Run the lesson's experiments headless: tables, figures and headline numbers."
     from bn_course.data import load_simple_dataset, encode_tabular
     data = encode_tabular(load_simple_dataset(data_dir))
-    study = tabular_study(data, sizes.seeds, {**SETUPS, **INPUT_BN}, stop_on='both', epochs=sizes.epochs)
+    study = tabular_study(data, sizes.seeds, {**SETUPS, **INPUT_BN}, stop_on='both', epochs=sizes.epochs, keep_models=True)
     place = tabular_study(data, sizes.seeds, PLACEMENT, epochs=sizes.epochs)
     t, o = kfold(len(data.x))[0]; it, iv = inner_split(t, len(o))
     modes = pd.concat([bn_mode_curves(lambda: tabular_net(bn=True), data.x[it], data.y[it], data.x[iv], data.y[iv], sizes.mode_epochs, s)
                        for s in sizes.seeds], ignore_index=True)
     small = pd.concat([small_study(data, 500, bs, sizes.seeds, sizes.small_epochs) for bs in (2, 32)] +
                       [small_study(data, 80, 32, sizes.seeds, sizes.small_epochs)], ignore_index=True)
-    summary, honest = summarize_study(study), study[study.stop_on == 'inner']
+    honest = study[study.stop_on == 'inner']
+    summary = summarize_study(pd.concat([study, mean_baseline(data, sizes.seeds)], ignore_index=True))
     pair = study.pivot_table(index=['setup', 'seed', 'fold'], columns='stop_on', values=['rmse', 'stop_rmse'], sort=False)
     bias = (pair['stop_rmse', 'outer'] - pair['rmse', 'inner']).rename('reported − honest').reset_index()
-    conv = honest.assign(plateau=honest.train_curve.map(epochs_to_plateau))
+    conv = convergence_runs(study, tuple(e for e in (5, 10) if e <= honest.epochs.min()) or (1,))
+    bn_runs = honest[honest.setup == 'BN only']
+    rescored = bn_runs[['seed', 'fold', 'rmse']].assign(recomputed=rescore_recomputed(bn_runs, data))
     later = modes[modes.epoch > 5].groupby('seed')[['eval', 'recomputed', 'train']]
     sec = Section('Lesson 1: batch normalization on tabular data',
                   f"5-fold CV ({len(sizes.seeds)} seeds), early stopping (patience 10) on an inner split, scored on the outer fold; epoch cap {sizes.epochs}.")
     sec.tables = {'setups': summary, 'old protocol bias (reported − honest RMSE)': spread(bias, 'setup', 'reported − honest'),
-                  'epochs to plateau (training RMSE within 10% of final)': spread(conv, 'setup', 'plateau'),
+                  'convergence (training RMSE at fixed epochs; validation jumps)': conv.drop(columns=['seed', 'fold']).groupby('setup', sort=False).agg(['mean', 'std']),
+                  'input BN: per run': input_bn_runs(honest[honest.setup == 'BN on the inputs'], data),
+                  'BN only: kept models re-scored with recomputed statistics': rescored.drop(columns='fold').groupby('seed').agg(['mean', 'std']),
                   'BN only: validation RMSE by BN mode (median over epochs > 5, per seed)': later.median(),
                   'BN before vs after ReLU': summarize_study(place),
                   'small data and small batches': small.groupby(['customers', 'bs', 'setup'], sort=False).agg(
                       rmse_mean=('rmse', 'mean'), rmse_sd=('rmse', 'std'), epochs_max=('epochs', 'max'), runs_at_cap=('hit_cap', 'sum'))}
-    sec.figures = {'tabular_scores': plot_scores(study), 'tabular_curves': plot_curves(study, list(SETUPS)), 'tabular_bn_modes': plot_modes(modes)}
+    sec.figures = {'tabular_scores': plot_scores(study, summary.loc[MEAN, 'RMSE mean']), 'tabular_curves': plot_curves(study, list(SETUPS)), 'tabular_bn_modes': plot_modes(modes)}
     sec.numbers = {f'rmse {k}': float(v) for k, v in summary['RMSE mean'].items()} | {
         f'rmse sd {k}': float(v) for k, v in summary['RMSE std'].items()} | {
-        f'rmse {k}': float(v) for k, v in summarize_study(place)['RMSE mean'].items()}
+        f'rmse {k}': float(v) for k, v in summarize_study(place)['RMSE mean'].items()} | {
+        'rmse BN only, recomputed statistics': float(rescored.recomputed.mean()), 'rmse sd BN only, recomputed statistics': float(rescored.recomputed.std())}
     return sec
