@@ -123,11 +123,11 @@ def plot_lag_curves(lag:pd.DataFrame, # `lag_sweep`'s table
 def lag_summary(lag:pd.DataFrame) -> pd.DataFrame:
     "Per run, after the first quarter of the epochs: median RMSE ratio, median mean lag, median eval/train-mode loss ratio, median jumps."
     late = lag[lag.epoch > lag.epoch.max() // 4]
-    jump = lambda s: float(np.median(np.abs(np.diff(np.log(s.to_numpy()))))) * 100
+    jump = lambda s: float(np.exp(np.median(np.abs(np.diff(np.log(s.to_numpy()))))))
     return late.groupby(['lr', 'momentum', 'seed']).apply(lambda g: pd.Series({
         'rmse ratio': (g.valid_rmse / g.recal_rmse).median(), 'mean lag (sd)': g.mean_lag.median(),
         'eval / train-mode loss': (g.eval_mode / g.train_mode).median(),
-        'jump eval %': jump(g.valid_rmse), 'jump recalibrated %': jump(g.recal_rmse),
+        'jump factor, eval': jump(g.valid_rmse), 'jump factor, recalibrated': jump(g.recal_rmse),
         'final recal rmse': g.recal_rmse.iloc[-1]}), include_groups=False).reset_index()
 
 # %% ../../nbs/60_statistics.ipynb #2e794ff0
@@ -152,23 +152,25 @@ def plot_lag_summary(runs:pd.DataFrame):
 # %% ../../nbs/60_statistics.ipynb #36e2c1a3
 def lag_claims(runs:pd.DataFrame, # `lag_summary`'s table
               ) -> dict:
-    "Which of the lesson's claims about lag, momentum and learning rate hold for every seed."
-    lag = runs.pivot_table(index='seed', columns=['lr', 'momentum'], values='mean lag (sd)')
-    cost = runs.pivot_table(index='seed', columns=['lr', 'momentum'], values='rmse ratio')
+    "Which of the lesson's claims about lag, momentum and learning rate hold for every seed, each seed's runs paired."
+    lag, cost, gap = [runs.pivot_table(index='seed', columns=['lr', 'momentum'], values=v) for v in ('mean lag (sd)', 'rmse ratio', 'eval / train-mode loss')]
     lrs, moms = sorted(runs.lr.unique()), sorted(runs.momentum.unique())
-    falls = lambda p, lr: all((p[(lr, a)] > p[(lr, b)]).all() for a, b in zip(moms, moms[1:]))
-    return dict(lag_falls_with_momentum=all(falls(lag, lr) for lr in lrs), cost_falls_with_momentum_at_top_lr=falls(cost, lrs[-1]),
-                cost_rises_with_lr=all((cost[(b, m)] > cost[(a, m)]).all() for m in moms for a, b in zip(lrs, lrs[1:])),
-                lag_similar_across_lr=all(0.5 < lag[(lrs[-1], m)].mean() / lag[(lrs[0], m)].mean() < 2 for m in moms))
+    falls = lambda p, lr: bool(all((p[(lr, a)] > p[(lr, b)]).all() for a, b in zip(moms, moms[1:])))
+    ratio = lambda m: lag[(lrs[-1], m)] / lag[(lrs[0], m)]
+    return {'lag falls with momentum': all(falls(lag, lr) for lr in lrs),
+            **{f'cost falls with momentum at lr {lr}': falls(cost, lr) for lr in lrs},
+            'cost rises with lr': bool(all((cost[(b, m)] > cost[(a, m)]).all() for m in moms for a, b in zip(lrs, lrs[1:]))),
+            'lag within 0.5-2x across lr': bool(all(ratio(m).between(0.5, 2).all() for m in moms)),
+            'eval loss > 2x train-mode loss at top lr': bool((gap[[(lrs[-1], m) for m in moms if m <= 0.1]] > 2).all().all())}
 
 # %% ../../nbs/60_statistics.ipynb #40ed6c93
-FINETUNE_ARMS = ('train mode', 'frozen, γβ fixed', 'frozen, γβ trained', 'recalibrated')
+FINETUNE_ARMS = ('train mode', 'frozen, γβ fixed', 'frozen, γβ trained', 'recalibrated before', 'recalibrated after')
 
 def _bn_setup(model:nn.Module, x, arm:str) -> list:
     "Prepare the BN layers for `arm`; returns them."
     if arm not in FINETUNE_ARMS: raise ValueError(f"unknown arm {arm!r}: use one of {FINETUNE_ARMS}")
     bns = bn_layers(model)
-    if arm == 'recalibrated': recalibrate(model, x)
+    if arm == 'recalibrated before': recalibrate(model, x)
     for b in bns: b.requires_grad_(arm != 'frozen, γβ fixed')
     return bns
 
@@ -178,7 +180,7 @@ def finetune(model:nn.Module, # a pretrained classifier with BN layers, trained 
              steps:int=150, lr:float=1e-3, bs:int=32, # Adam steps, learning rate and batch size
              generator:torch.Generator|None=None, # where the batch order is drawn from
             ) -> nn.Module:
-    "Fine-tune `model` for `steps` steps with its BN layers in train mode, frozen, or recalibrated and frozen; returns it in eval mode."
+    "Fine-tune `model` for `steps` steps with its BN layers in train mode or frozen (recalibrated before, after or not at all); returns it in eval mode."
     bns, frozen, step = _bn_setup(model, x, arm), arm != 'train mode', 0
     opt = adam([p for p in model.parameters() if p.requires_grad], lr)
     while step < steps:
@@ -188,6 +190,7 @@ def finetune(model:nn.Module, # a pretrained classifier with BN layers, trained 
             loss = F.cross_entropy(model(xb), yb)
             opt.zero_grad(); loss.backward(); opt.step(); step += 1
             if step == steps: break
+    if arm == 'recalibrated after': recalibrate(model, x)
     return model.eval()
 
 # %% ../../nbs/60_statistics.ipynb #978ee127
@@ -237,13 +240,13 @@ def finetune_sweep(x_train, y_train, x_test, y_test, sizes:Sizes, progress:bool=
 def plot_finetune(ft:pd.DataFrame):
     "Accuracy on digits 5-9 against fine-tuning set size, one line per arm, with min-max bands over seeds."
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(6, 3.8))
+    fig, ax = plt.subplots(figsize=(7.5, 3.8))
     for arm in FINETUNE_ARMS:
         s = ft[ft.arm == arm].groupby('n').accuracy.agg(['mean', 'min', 'max'])
         ax.plot(s.index, s['mean'], marker='o', label=arm); ax.fill_between(s.index, s['min'], s['max'], alpha=.2)
     ax.set(xscale='log', xticks=sorted(ft.n.unique()), xticklabels=sorted(ft.n.unique()), xlabel='labelled images of digits 5-9 (log scale)', ylabel='test accuracy on digits 5-9',
            title='Fine-tuning a network pretrained on digits 0-4\n(line: mean, band: min-max over seeds)')
-    ax.legend()
+    ax.legend(title='BN during fine-tuning', loc='upper left', bbox_to_anchor=(1.02, 1))
     return fig
 
 # %% ../../nbs/60_statistics.ipynb #b0e72cfc
@@ -319,6 +322,15 @@ def plot_shift(shift:pd.DataFrame):
     fig.suptitle('Shifted MNIST: accuracy per method (line: mean, band: min-max over seeds)', y=1.03)
     return fig
 
+# %% ../../nbs/60_statistics.ipynb #6e7520ef
+def won_back(shift:pd.DataFrame) -> pd.DataFrame:
+    "Per shift, severity above 0 and seed: the share of the accuracy lost to the shift that AdaBN wins back, (AdaBN − source) / (clean − source)."
+    acc = shift.pivot_table(index=['kind', 'seed'], columns=['severity', 'method'], values='accuracy')
+    sevs = sorted(v for v in acc.columns.get_level_values(0).unique() if v > 0)
+    lost = pd.concat({v: acc[(0, 'source')] - acc[(v, 'source')] for v in sevs}, names=['severity'])
+    gain = pd.concat({v: acc[(v, 'AdaBN')] - acc[(v, 'source')] for v in sevs}, names=['severity'])
+    return (gain / lost).rename('won back').reset_index()
+
 # %% ../../nbs/60_statistics.ipynb #9a877283
 def adabn_curve(model:nn.Module, x, y, # a source network and clean test data
                 kind:str, severity:int, seed:int, # the shift, and the seed of its noise and of the sample
@@ -338,7 +350,7 @@ def adabn_sizes(sources:dict, x_test, y_test, sizes:Sizes, kinds=('contrast', 'n
 
 # %% ../../nbs/60_statistics.ipynb #afc132a4
 def plot_adabn_sizes(ab:pd.DataFrame, shift:pd.DataFrame, severity:int=3):
-    "AdaBN's accuracy against the number of images it saw, per shift, with min-max bands; source and full AdaBN dashed."
+    "AdaBN's accuracy against the number of images it saw, per shift, with min-max bands; source (dotted) and full AdaBN (dashed) as grey lines."
     import matplotlib.pyplot as plt
     kinds = list(dict.fromkeys(ab.kind))
     fig, axes = plt.subplots(1, len(kinds), figsize=(4.5 * len(kinds), 3.4), sharey=True)
@@ -418,15 +430,18 @@ def headline(runs:pd.DataFrame, ft:pd.DataFrame, shift:pd.DataFrame, ab:pd.DataF
     d = runs[(runs.lr == 1e-2) & (runs.momentum == 0.1)]
     top = shift.severity.max()
     at = lambda kind, m: ms(shift[(shift.kind == kind) & (shift.severity == top) & (shift.method == m)].accuracy)
-    out = {'lag rmse ratio (lr 0.01, momentum 0.1)': ms(d['rmse ratio']), 'epoch jump eval %': ms(d['jump eval %']),
-           'epoch jump recalibrated %': ms(d['jump recalibrated %'])}
+    out = {'lag rmse ratio (lr 0.01, momentum 0.1)': ms(d['rmse ratio']), 'epoch-to-epoch factor, eval mode': ms(d['jump factor, eval']),
+           'epoch-to-epoch factor, recalibrated': ms(d['jump factor, recalibrated'])}
     out.update({f'finetune n={n} {arm}': ms(ft[(ft.n == n) & (ft.arm == arm)].accuracy) for n in sorted(ft.n.unique()) for arm in FINETUNE_ARMS})
     out.update({f'{kind} severity {top} {m}': at(kind, m) for kind in SHIFTS for m in METHODS})
+    wb = won_back(shift)
+    out.update({f'AdaBN share of lost accuracy won back, {k} severity {v}': ms(g['won back'])
+                for (k, v), g in wb[(wb.kind != 'rotation') & wb.severity.isin([3, top])].groupby(['kind', 'severity'])})
     out.update({f'AdaBN on {n} images, {k} severity 3': ms(g.accuracy) for (k, n), g in ab.groupby(['kind', 'n'])})
     out.update({f'batch composition: {a}': ms(g.accuracy) for a, g in bc.groupby('arm')})
     return out
 
-# %% ../../nbs/60_statistics.ipynb #09c5c393
+# %% ../../nbs/60_statistics.ipynb #4e899123
 def report(sizes:Sizes, # the experiment sizes, `SIZES['quick']` or `SIZES['full']`
            data_dir=None, # the data folder; see `bn_course.data.resolve_data_dir`
            progress:bool=False, # progress bars
@@ -441,7 +456,8 @@ def report(sizes:Sizes, # the experiment sizes, `SIZES['quick']` or `SIZES['full
     ab, bc = adabn_sizes(sources, xte, yte, sizes), batch_composition(sources, xte, yte, sizes.test_images)
     tables = {'lag': lag_table(runs), 'finetune': spread(ft, ['n', 'arm'], 'accuracy'),
               'shift': spread(shift, ['kind', 'severity', 'method'], 'accuracy'), 'adabn_sizes': spread(ab, ['kind', 'n'], 'accuracy'),
-              'batch_composition': spread(bc, ['arm'], 'accuracy')}
+              'batch_composition': spread(bc, ['arm'], 'accuracy'),
+              'adabn_won_back': spread(won_back(shift).query("kind != 'rotation'"), ['kind', 'severity'], 'won back')}
     figures = {'lag_curves': plot_lag_curves(lag), 'lag_momentum': plot_lag_summary(runs), 'finetune': plot_finetune(ft),
                'shift': plot_shift(shift), 'adabn_sizes': plot_adabn_sizes(ab, shift)}
     return Section("Lesson 6: BN's statistics over a model's life", f"Lag, fine-tuning, shift and test-time adaptation over seeds {tuple(sizes.seeds)}.",
