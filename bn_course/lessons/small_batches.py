@@ -21,9 +21,10 @@ from ..training import fit, accuracy, adam, shuffled_order, batch_slices
 from ..distributed import SyncBatchNorm, GhostBatchNorm1d, BatchRenorm1d, launch, sync_bn_check, compare_with_batchnorm
 
 # %% auto #0
-__all__ = ['SIZES', 'METHODS', 'CASES', 'ARMS', 'Sizes', 'batch_stat_noise', 'plot_noise', 'sweep_run', 'sweep',
-           'summarize_sweep', 'plot_sweep', 'beats', 'ddp_run', 'allreduce_seconds', 'ddp_worker', 'data_parallel',
-           'ddp_table', 'mean_sd', 'first_losses', 'comm_cost', 'sweep_explorer', 'report']
+__all__ = ['SIZES', 'METHODS', 'CASES', 'ARMS', 'Sizes', 'batch_stat_noise', 'plot_noise', 'train_mode_accuracy', 'sweep_run',
+           'sweep', 'summarize_sweep', 'plot_sweep', 'win_margin', 'beats', 'verdict', 'ddp_run', 'allreduce_seconds',
+           'ddp_worker', 'data_parallel', 'ddp_table', 'mean_sd', 'first_losses', 'drift_step', 'comm_cost',
+           'sweep_explorer', 'report']
 
 # %% ../../nbs/70_small_batches.ipynb #43245db6
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def batch_stat_noise(h:torch.Tensor, # (examples, features): the population batc
 def plot_noise(noise:pd.DataFrame):
     "Measured (points: median over features, bars: 5-95% of features) and predicted (lines) noise of the batch statistics."
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter, NullLocator
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter, NullLocator
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
     for ax, stat, unit in zip(axes, ('mean', 'var'), ('σ²', 'σ⁴')):
         g = noise.groupby('k')
@@ -77,7 +78,8 @@ def plot_noise(noise:pd.DataFrame):
         ax.set(xscale='log', yscale='log', xlabel='batch size k', ylabel=f'variance across batches, in {unit}',
                title=f"batch {'mean' if stat == 'mean' else 'variance'}: how much it varies from batch to batch")
         ax.set_xticks(med.index, [str(k) for k in med.index]); ax.xaxis.set_minor_locator(NullLocator())
-        for axis in (ax.yaxis.set_major_formatter, ax.yaxis.set_minor_formatter): axis(FuncFormatter(lambda v, _: f'{v:g}'))
+        ax.yaxis.set_major_locator(LogLocator(subs=(1, 2, 5))); ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f'{v:g}'))
+        ax.yaxis.set_minor_formatter(NullFormatter())
         ax.legend(fontsize=8); ax.title.set_fontsize(10)
     fig.tight_layout()
     return fig
@@ -92,6 +94,11 @@ METHODS = {
 }
 
 # %% ../../nbs/70_small_batches.ipynb #1a0d434b
+def train_mode_accuracy(model:nn.Module, x:torch.Tensor, y:torch.Tensor) -> float:
+    "Accuracy with every normalization layer in train mode: the statistics come from batches of `x` itself, as in training."
+    model.train()
+    with torch.no_grad(): return (model(x).argmax(1) == y).float().mean().item()
+
 def sweep_run(method:str, # a key of `METHODS`
               b:int, # per-device batch size
               seed:int, # for the weights and the data order
@@ -100,7 +107,7 @@ def sweep_run(method:str, # a key of `METHODS`
               steps:int=400, # optimizer steps
               curve_points:int=8, # test-accuracy measurements during training
              ) -> dict:
-    "Train one network for `steps` steps of W·b images; its final test accuracy and its accuracy curve."
+    "Train one network for `steps` steps of W·b images: its final test accuracy, its accuracy curve, and for BN per device its train-mode test accuracy."
     (x, y, xt, yt), bs = data, devices * b
     if method not in METHODS: raise ValueError(f"method {method!r} is unknown: use one of {list(METHODS)}")
     if len(x) < bs: raise ValueError(f"{len(x)} training images do not fill one batch of {devices} × {b}: use more images or smaller batches")
@@ -111,7 +118,9 @@ def sweep_run(method:str, # a key of `METHODS`
         if step % every == 0: curve.append((step, accuracy(m, xt[:2000], yt[:2000])))
     fit(model, x, y, epochs=-(-steps * bs // len(x)), lr=0.01, bs=bs, loss_fn=F.cross_entropy, progress=False, on_step=probe,
         generator=torch.Generator().manual_seed(seed), max_steps=steps)
-    return dict(test_acc=accuracy(model, xt, yt), curve=curve)
+    res = dict(test_acc=accuracy(model, xt, yt), curve=curve)
+    if method == 'BN per device': res['train_mode_acc'] = train_mode_accuracy(model, xt, yt)  # ghost batches of b test images
+    return res
 
 # %% ../../nbs/70_small_batches.ipynb #df8ad753
 def sweep(data:tuple, sizes:Sizes, # data as in `sweep_run`; the sizes to run at
@@ -121,7 +130,7 @@ def sweep(data:tuple, sizes:Sizes, # data as in `sweep_run`; the sizes to run at
     arms = [(m, b, s) for m in methods for b in sizes.batch_sizes for s in sizes.seeds]
     for m, b, s in tqdm(arms, disable=not progress, desc='sweep'):
         r = sweep_run(m, b, s, data, sizes.devices, sizes.steps)
-        runs.append(dict(method=m, b=b, seed=s, test_acc=r['test_acc']))
+        runs.append(dict(method=m, b=b, seed=s, test_acc=r['test_acc'], train_mode_acc=r.get('train_mode_acc', np.nan)))
         curves += [dict(method=m, b=b, seed=s, step=n, test_acc=a) for n, a in r['curve']]
     return pd.DataFrame(runs), pd.DataFrame(curves)
 
@@ -150,10 +159,19 @@ def plot_sweep(runs:pd.DataFrame):
 def _per_seed(runs:pd.DataFrame, method:str, b:int) -> pd.Series:
     return runs[(runs.method == method) & (runs.b == b)].set_index('seed').test_acc
 
-def beats(runs:pd.DataFrame, a:str, c:str, b:int) -> bool:
-    "Whether method `a` beats method `c` at per-device batch `b` beyond the noise: on every seed (same seed, same data order), or by more than 2 sd."
+def win_margin(runs:pd.DataFrame, a:str, c:str, b:int) -> str:
+    "How method `a` beats method `c` at per-device batch `b`, as words: on every seed (paired: same weights and data order), by more than 2 sd, or '' (not beyond the noise)."
     x, y = _per_seed(runs, a, b), _per_seed(runs, c, b)
-    return bool((x > y).all() or x.mean() - y.mean() > 2 * max(x.std(), y.std()))
+    if (x > y).all(): return f'on every one of the {len(x)} seeds'
+    return 'by more than twice the larger sd over seeds' if x.mean() - y.mean() > 2 * max(x.std(), y.std()) else ''
+
+def beats(runs:pd.DataFrame, a:str, c:str, b:int) -> bool:
+    "Whether method `a` beats method `c` at per-device batch `b` beyond the noise (see `win_margin`)."
+    return bool(win_margin(runs, a, c, b))
+
+def verdict(runs:pd.DataFrame, a:str, c:str, b:int) -> str:
+    "'beat', 'lost to' or 'was within noise of': method `a` against `c` at per-device batch `b`."
+    return 'beat' if beats(runs, a, c, b) else ('lost to' if beats(runs, c, a, b) else 'was within noise of')
 
 # %% ../../nbs/70_small_batches.ipynb #21937fa7
 def ddp_run(norm:str, # 'batch' (per-device BN) or 'sync' (`SyncBatchNorm`)
@@ -190,22 +208,26 @@ def allreduce_seconds(numel:int, # floats in the tensor
 CASES = [((4,), [3, 5]), ((3, 5), [2, 6]), ((2, 3, 3), [1, 3]), ((4,), [0, 6])]  # one example's shape, rows per rank
 
 def ddp_worker(rank:int, world_size:int, data:tuple, seeds:tuple, b:int) -> dict:
-    "In each rank: the `SyncBatchNorm` check, per-device BN and SyncBN runs for every seed, then SyncBN's all-reduces timed alone."
+    "In each rank: the `SyncBatchNorm` check, per-device BN and SyncBN runs for every seed, then SyncBN's all-reduces and one of all gradients timed alone."
     set_threads(1)
     cases = [(shape, rows * (world_size // 2) + [0] * (world_size % 2)) for shape, rows in CASES]  # rows for every rank
     check = sync_bn_check(rank, world_size, cases)
     runs = {(norm, s): ddp_run(norm, s, data, b) for norm in ('batch', 'sync') for s in seeds}
     widths = (100, 50)  # the BN layers' channels: forward 2C+1 floats, backward 2C floats per layer
-    return dict(check=(cases, check), runs=runs, allreduce={n: allreduce_seconds(n) for n in sorted({2 * c + k for c in widths for k in (0, 1)})})
+    n_grads = sum(p.numel() for p in mlp([784, 100, 50, 10], norm='batch').parameters())  # what DDP averages each step
+    return dict(check=(cases, check), runs=runs, allreduce={n: allreduce_seconds(n) for n in sorted({2 * c + k for c in widths for k in (0, 1)})},
+                allreduce_grads=(n_grads, allreduce_seconds(n_grads, reps=50)))
 
 # %% ../../nbs/70_small_batches.ipynb #51f3d2b3
 def data_parallel(data:tuple, sizes:Sizes, deadline:float=600) -> dict:
-    "The data-parallel comparison: `sizes.procs` processes (per-device BN, SyncBN) and one process with the global batch."
+    "The data-parallel comparison: `sizes.procs` processes (per-device BN, SyncBN), one process with the global batch, and both BNs timed in one process."
     if sizes.procs < 2: raise ValueError(f"the data-parallel run needs at least 2 processes, got procs={sizes.procs}")
     res = launch(ddp_worker, sizes.procs, args=(data, tuple(sizes.seeds), sizes.ddp_batch), deadline=deadline)
     single = {s: ddp_run('batch', s, data, sizes.procs * sizes.ddp_batch) for s in sizes.seeds}
+    part = tuple(t[:len(data[0]) // sizes.procs] if i < 2 else t for i, t in enumerate(data))  # as many steps of b as a rank takes
+    local = {(norm, s): ddp_run(norm, s, part, sizes.ddp_batch)['times'] for norm in ('batch', 'sync') for s in sizes.seeds}
     cases = res[0]['check'][0]
-    return dict(ranks=res, single=single, check=pd.DataFrame(compare_with_batchnorm([r['check'][1] for r in res], cases)))
+    return dict(ranks=res, single=single, local=local, check=pd.DataFrame(compare_with_batchnorm([r['check'][1] for r in res], cases)))
 
 # %% ../../nbs/70_small_batches.ipynb #ea09ae7c
 ARMS = {'batch': 'BN per device', 'sync': 'SyncBN', 'single': 'one process'}
@@ -227,15 +249,24 @@ def first_losses(dp:dict, seed:int) -> tuple:
     ranks = [r['runs'][('sync', seed)]['losses'][0] for r in dp['ranks']]
     return float(np.mean(ranks)), dp['single'][seed]['losses'][0]
 
+# %% ../../nbs/70_small_batches.ipynb #3d9d8092
+def drift_step(dp:dict, seed:int, tol:float=1e-5) -> tuple:
+    "The first step at which SyncBN's global loss and the one-process loss differ by more than `tol` (None if never), and the number of steps."
+    sync = np.mean([r['runs'][('sync', seed)]['losses'] for r in dp['ranks']], axis=0)
+    apart = np.flatnonzero(np.abs(sync - np.array(dp['single'][seed]['losses'])) > tol)
+    return (int(apart[0]) if len(apart) else None), len(sync)
+
 # %% ../../nbs/70_small_batches.ipynb #6f05516e
 def comm_cost(dp:dict) -> pd.DataFrame:
-    "Per seed: rank 0's median step time with BN per device and with SyncBN, the difference, and the time of SyncBN's four all-reduces alone."
-    ar = dp['ranks'][0]['allreduce']
-    alone = 1e3 * sum(ar.values())  # one call of each size: (201, 200) for 100 channels, (101, 100) for 50
-    runs = dp['ranks'][0]['runs']
-    rows = [dict(seed=s, bn_ms=1e3 * np.median(runs[('batch', s)]['times']), sync_ms=1e3 * np.median(runs[('sync', s)]['times']))
-            for s in sorted({s for _, s in runs})]
-    return pd.DataFrame(rows).assign(extra_ms=lambda d: d.sync_ms - d.bn_ms, allreduces_alone_ms=alone).set_index('seed')
+    "Per seed, median step times (ms): BN per device and SyncBN under DDP (rank 0), the same in one process, the differences, SyncBN's all-reduces alone, and the rest."
+    med = lambda t: 1e3 * float(np.median(t))
+    runs, local = dp['ranks'][0]['runs'], dp['local']
+    rows = [dict(seed=s, bn_ms=med(runs[('batch', s)]['times']), sync_ms=med(runs[('sync', s)]['times']),
+                 local_bn_ms=med(local[('batch', s)]), local_sync_ms=med(local[('sync', s)])) for s in sorted({s for _, s in runs})]
+    alone = 1e3 * sum(dp['ranks'][0]['allreduce'].values())  # one call of each size: (201, 200) for 100 channels, (101, 100) for 50
+    d = pd.DataFrame(rows).set_index('seed')
+    d = d.assign(extra_ms=d.sync_ms - d.bn_ms, python_ms=d.local_sync_ms - d.local_bn_ms, allreduces_alone_ms=alone)
+    return d.assign(rest_ms=d.extra_ms - d.python_ms - d.allreduces_alone_ms)
 
 # %% ../../nbs/70_small_batches.ipynb #2af34645
 def _curve_panel(curves:pd.DataFrame, method:str, b:int) -> bytes:
@@ -291,4 +322,7 @@ def report(sizes:Sizes, data_dir=None, progress:bool=False) -> Section:
     s.numbers.update({f'test_acc_sd/{m}/b={b}': v for (m, b), v in g.std().items()})
     s.numbers.update({f'ddp_test_acc/{w}': v for w, v in ddp_table(dp).groupby('way').test_acc.mean().items()})
     s.numbers['syncbn_extra_ms_per_step'] = float(s.tables['communication'].extra_ms.mean())
+    s.numbers['syncbn_python_ms_per_step'] = float(s.tables['communication'].python_ms.mean())
+    tm = runs[runs.method == 'BN per device'].groupby('b').train_mode_acc.mean()
+    s.numbers.update({f'train_mode_acc/BN per device/b={b}': v for b, v in tm.items()})
     return s
