@@ -38,7 +38,7 @@ class Sizes:
     sweep_lrs:tuple=(0.03, 0.1, 0.3, 1., 3., 10.) # learning rates of the stability sweep
     sweep_steps:int=300 # SGD steps of each run of the sweep
 
-SIZES = {'quick': Sizes(seeds=(0, 1), n_train=10000, steps=300, lrs=(0.1, 1.0), wds=(0., 1e-2), sweep_lrs=(0.1, 0.3, 1., 3., 10.), sweep_steps=100),
+SIZES = {'quick': Sizes(seeds=(0, 1), n_train=10000, steps=250, lrs=(0.1, 1.0), wds=(0., 1e-2), sweep_lrs=(0.1, 0.3, 1., 3., 10.), sweep_steps=100),
          'full': Sizes()}
 
 # %% ../../nbs/75_learning_rates.ipynb #0585fcdc
@@ -160,12 +160,13 @@ def plot_norm_angle(grid:pd.DataFrame, # from `weight_decay_grid`
 
 # %% ../../nbs/75_learning_rates.ipynb #6e280f20
 def end_of_training(grid:pd.DataFrame, # from `weight_decay_grid`
+                    out_layer:str='6', # the output layer: not scale invariant, so no effective lr (NaN)
                    ) -> pd.DataFrame:
-    "Per run and layer, over the last quarter of the steps: mean ‖w‖, RMS angle (degrees), effective lr = lr/‖w‖², and √(2·lr·λ) in degrees."
+    "Per run and layer, over the last quarter of the steps: mean ‖w‖, RMS angle (degrees), effective lr = lr/‖w‖² (hidden layers), and √(2·lr·λ) in degrees."
     last = grid[grid.step > 0.75 * grid.step.max()]
     end = last.groupby(['lr', 'wd', 'layer', 'seed']).agg(w_norm=('w_norm', 'mean'), angle=('angle', lambda a: np.degrees(np.sqrt((a ** 2).mean()))),
                                                            test_acc=('test_acc', 'first')).reset_index()
-    return end.assign(eff_lr=end.lr / end.w_norm ** 2, equilibrium=np.degrees(np.sqrt(2 * end.lr * end.wd)))
+    return end.assign(eff_lr=(end.lr / end.w_norm ** 2).where(end.layer != out_layer), equilibrium=np.degrees(np.sqrt(2 * end.lr * end.wd)))
 
 def spread(frame:pd.DataFrame, by:list, cols:list) -> pd.DataFrame:
     "Mean and sd over seeds of `cols`, per group of `by`."
@@ -182,13 +183,13 @@ def norm_decay(x, y, x_test, y_test, # training and test data
                lr:float, wd:float, # SGD's learning rate and weight decay
                seeds, steps:int, # the seeds and the steps of each run
               ) -> pd.DataFrame:
-    "BN networks with weight decay on weights only, or also on γ and β: per run, mean |γ| and |β| per BN layer, and test accuracy."
+    "BN networks with weight decay on the weight matrices only, or also on γ, β and biases: per run, mean |γ| and |β| per BN layer, and test accuracy."
     rows = []
     for decay_norm in (False, True):
         for s in seeds:
             model = train_run(x, y, 'batch', lr, wd, s, steps, decay_norm=decay_norm)[0]
             bns = {n: b for n, b in model.named_modules() if isinstance(b, nn.BatchNorm1d)}
-            rows.append(dict(decayed='weights, γ, β' if decay_norm else 'weights only', seed=s, test_acc=accuracy(model, x_test, y_test),
+            rows.append(dict(decayed='also γ, β, output bias' if decay_norm else 'weights only', seed=s, test_acc=accuracy(model, x_test, y_test),
                              **{f'|γ| {n}': b.weight.abs().mean().item() for n, b in bns.items()},
                              **{f'|β| {n}': b.bias.abs().mean().item() for n, b in bns.items()}))
     return pd.DataFrame(rows)
