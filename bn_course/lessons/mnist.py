@@ -15,12 +15,12 @@ from ..core import Section, set_seed
 from ..models import mlp
 from ..training import fit, evaluate, adam
 from ..diagnostics import ActivationStats
-from ..experiments import compare_seeds, make_optimizer, spread, every_seed
+from ..experiments import compare_seeds, make_optimizer, spread
 
 # %% auto #0
 __all__ = ['SIZES', 'ARMS', 'LRS', 'DEEP', 'INITS', 'NORMS', 'Sizes', 'mnist_net', 'seed_comparison', 'plot_seed_curves',
-           'generalization_gap', 'lr_sweep', 'plot_lr_sweep', 'lr_explorer', 'init_study', 'probe', 'plot_probe',
-           'batch_size_sweep', 'report']
+           'generalization_gap', 'lr_sweep', 'plot_lr_sweep', 'lr_explorer', 'shrink_bn_inputs', 'init_study', 'probe',
+           'plot_probe', 'signal_spread', 'batch_size_sweep', 'report']
 
 # %% ../../nbs/40_mnist.ipynb #8d2083ee
 @dataclass(frozen=True)
@@ -28,9 +28,9 @@ class Sizes:
     "How big this lesson's experiments are."
     seeds:tuple=(0, 1, 2) # every arm is trained once per seed
     n_train:int=60000 # training images of the seed comparison and the regularization arms
-    epochs:int=10 # epochs of the seed comparison, as in the original course
+    epochs:int=5 # epochs of the seed comparison (the original course trains 10; 5 keeps the stored run short)
     n_sweep:int=60000 # training images of the one-epoch sweeps (learning rate, initialization)
-    n_batch:int=10000 # training images of the batch-size sweep (one pass)
+    n_batch:int=3000 # training images of the batch-size sweep (one pass)
     batch_sizes:tuple=(2, 4, 8, 16, 32, 64, 128, 256) # batch sizes swept
     probe_steps:int=300 # steps recorded by the gradient and saturation probes
     n_test:int=10000 # test images every network is scored on
@@ -130,8 +130,9 @@ def lr_explorer(sweep:pd.DataFrame, # from `lr_sweep`
         fig, ax = plt.subplots(figsize=(4, 2.8))
         ax.bar(mean.index, mean, yerr=[mean - lo, hi - mean], capsize=4, color=['tab:gray', 'tab:orange'])
         ax.axhline(0.1, ls='--', color='k', lw=1, label='chance')
-        ax.set(ylim=(0, 1), ylabel='test accuracy', title=f'{opt}, lr = {lr:g} (bars: min-max over seeds)'); ax.legend(fontsize=8); ax.title.set_fontsize(9)
-        for i, v in enumerate(mean): ax.text(i, min(v + 0.04, 0.95), f'{v:.3f}', ha='center', fontsize=8)
+        ax.set(ylim=(0, 1), ylabel='test accuracy', title=f'{opt}, lr = {lr:g} (bars: min-max over seeds)'); ax.title.set_fontsize(9)
+        ax.text(1.45, 0.11, 'chance', fontsize=7, ha='right', va='bottom')
+        for i, v in enumerate(mean): ax.text(i, v / 2, f'{v:.3f}', ha='center', va='center', fontsize=8, color='white')
         return figure_png(fig)
     n = sweep.groupby('opt').lr.nunique().min()
     return prerendered({'opt': sorted(sweep.opt.unique()), 'lr_index': list(range(n))}, [(('opt', 'lr_index'), draw)], start={'opt': 'sgd', 'lr_index': n - 1})
@@ -139,24 +140,40 @@ def lr_explorer(sweep:pd.DataFrame, # from `lr_sweep`
 # %% ../../nbs/40_mnist.ipynb #457104dc
 INITS = {'default': None, 'N(0, 5²)': 5.}
 
+def shrink_bn_inputs(model:nn.Sequential, # from `mnist_net`
+                    ) -> nn.Sequential:
+    "Scale every Linear that feeds a BatchNorm1d to the default weight sd, 1/√(3·fan_in); with zero biases BN makes the forward pass the same."
+    with torch.no_grad():
+        for lin, nxt in zip(model, list(model)[1:]):
+            if isinstance(lin, nn.Linear) and isinstance(nxt, nn.BatchNorm1d): lin.weight.mul_(1 / (np.sqrt(3 * lin.in_features) * lin.weight.std()))
+    return model
+
+def _shrunk(): return shrink_bn_inputs(mnist_net('batch', act=nn.Sigmoid, init_std=5., **DEEP))
+
 def init_study(x_train, y_train, x_test, y_test, seeds=(0, 1, 2)) -> pd.DataFrame:
-    "Sigmoid networks, two initializations, with and without BN: test accuracy after one epoch of SGD, per seed."
+    "Sigmoid networks, two initializations with and without BN, and the shrunk control: test accuracy after one epoch of SGD, per seed."
     arms = {(i, n): partial(mnist_net, norm, act=nn.Sigmoid, init_std=std, **DEEP) for i, std in INITS.items() for n, norm in ARMS.items()}
+    arms[('N(0, 5²), BN inputs shrunk', 'with BN')] = _shrunk
     r = compare_seeds(arms, seeds, x_train, y_train, x_test, y_test, epochs=1, bs=60, opt='sgd', lr=0.1)
     return r.assign(init=r.arm.str[0], net=r.arm.str[1])[['init', 'net', 'seed', 'test_acc']]
 
 # %% ../../nbs/40_mnist.ipynb #8ce372c3
+def _angle(a, b) -> float:
+    "The angle between two weight tensors, in radians; float64, so that small angles survive."
+    chord = (a / a.norm() - b / b.norm()).norm().item()
+    return 2 * np.arcsin(min(chord / 2, 1.))
+
 class _StepRecorder:
-    "An `on_step` hook: each Linear's gradient norm and the angle its weights turned in the step."
+    "An `on_step` hook: each Linear's gradient norm, the angle its weights turned in the step and since initialization."
     def __init__(self, model:nn.Module):
         self.lins = [m for m in model.modules() if isinstance(m, nn.Linear)]
         self.prev, self.rows = [l.weight.detach().double().clone() for l in self.lins], []
+        self.first = [p.clone() for p in self.prev]
     def __call__(self, step:int, model, xb, yb):
-        for i, (l, p) in enumerate(zip(self.lins, self.prev)):
+        for i, (l, p, p0) in enumerate(zip(self.lins, self.prev, self.first)):
             w = l.weight.detach().double()
-            chord = (w / w.norm() - p / p.norm()).norm().item()  # float64: small angles survive
             self.rows.append(dict(step=step, layer=i + 1, grad_norm=l.weight.grad.norm().item(), weight_norm=w.norm().item(),
-                                  angle=2 * np.arcsin(min(chord / 2, 1.))))
+                                  angle=_angle(w, p), turned=_angle(w, p0)))
             p.copy_(w)
 
 def probe(make_model, # no arguments; called after `set_seed(seed)`
@@ -165,7 +182,7 @@ def probe(make_model, # no arguments; called after `set_seed(seed)`
           seed:int=0, opt:str='sgd', lr:float=0.1, bs:int=60, # the training run
           threshold:float=4., # |input| beyond which an activation counts as saturated
          ) -> pd.DataFrame:
-    "Per step and layer: saturated fraction of the activation's inputs, weight-gradient norm, and the angle the weights turned."
+    "Per step and layer: saturated fraction of the activation's inputs, weight-gradient norm, the angle the weights turned, and since init."
     set_seed(seed); model = make_model().to(x.device)
     acts = {i + 1: m for i, m in enumerate(l for l in model if not isinstance(l, (nn.Linear, nn.BatchNorm1d, nn.Identity)))}
     rec = _StepRecorder(model)
@@ -175,9 +192,9 @@ def probe(make_model, # no arguments; called after `set_seed(seed)`
     sat = pd.concat([st.frame(l).assign(layer=l, step=lambda d: np.arange(len(d))) for l in acts])[['layer', 'step', 'saturated']]
     return pd.DataFrame(rec.rows).merge(sat.assign(step=sat.step + 1), on=['step', 'layer'], how='outer').assign(seed=seed)
 
-# %% ../../nbs/40_mnist.ipynb #b9a9a688
+# %% ../../nbs/40_mnist.ipynb #6b63ede2
 def plot_probe(probes:pd.DataFrame, # from `probe`, with `init` and `net` columns
-               col:str='grad_norm', # 'grad_norm', 'angle' or 'saturated'
+               col:str='grad_norm', # 'grad_norm', 'angle', 'turned' or 'saturated'
                label:str='weight-gradient norm', # the y-axis label
               ):
     "One panel per network: `col` against step for each layer, mean over seeds with the min-max band."
@@ -194,6 +211,17 @@ def plot_probe(probes:pd.DataFrame, # from `probe`, with `init` and `net` column
     fig.tight_layout()
     return fig
 
+# %% ../../nbs/40_mnist.ipynb #38d508bb
+def signal_spread(model:nn.Sequential, # from `mnist_net`, freshly built
+                  x, # a batch of images
+                 ) -> list:
+    "Per activation, in order: the sd across images of each unit's input, averaged over units (train mode, no update)."
+    ins, acts = [], [l for l in model if not isinstance(l, (nn.Linear, nn.BatchNorm1d, nn.Identity))]
+    hooks = [a.register_forward_hook(lambda m, i, o: ins.append(i[0].std(0).mean().item())) for a in acts]
+    with torch.no_grad(): model.train()(x)
+    for h in hooks: h.remove()
+    return ins
+
 # %% ../../nbs/40_mnist.ipynb #35eb89ac
 NORMS = ('batch', 'layer', 'group')
 
@@ -206,7 +234,7 @@ def batch_size_sweep(x_train, y_train, x_test, y_test, # data
     return pd.concat([compare_seeds(arms, seeds, x_train, y_train, x_test, y_test, epochs=1, bs=bs, lr=1e-3, engine='loop').assign(bs=bs)
                       for bs in sizes], ignore_index=True)[['bs', 'arm', 'seed', 'test_acc']]
 
-# %% ../../nbs/40_mnist.ipynb #ce0393d2
+# %% ../../nbs/40_mnist.ipynb #d8c42138
 def report(sizes:Sizes, # one of `SIZES`, or your own
            data_dir=None, # where MNIST lives; None: `$BN_COURSE_DATA` or the default
            progress:bool=False, # progress bars for the longest runs
@@ -227,7 +255,7 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
     relu = {('', n): partial(mnist_net, norm) for n, norm in ARMS.items()}
     flow = pd.concat([probe(mk, xt, yt, sizes.probe_steps, s, opt='adam', lr=1e-3, bs=64).assign(init=k[0], net=k[1])
                       for k, mk in relu.items() for s in sizes.seeds], ignore_index=True)
-    bn_probe = probes[probes.net == 'with BN'].groupby(['init', 'layer'])[['angle', 'weight_norm', 'grad_norm']].median()
+    bn_seed = probes[probes.net == 'with BN'].groupby(['init', 'layer', 'seed']).angle.median()
     final = runs.groupby('arm', sort=False)[['train_loss', 'test_loss', 'test_acc']].agg(['mean', 'std'])
     sec = Section('Lesson 4: MNIST with and without BN', f"784-100-50-10 MLPs, Adam 1e-3, batch 64, {sizes.epochs} epochs on {sizes.n_train:,} images, {len(sizes.seeds)} seeds; "
                   "one-epoch sweeps of learning rate, sigmoid initialization and batch size over the same seeds.")
@@ -238,7 +266,8 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
                   'batch sizes (test accuracy)': bsw.pivot_table(index='bs', columns='arm', values='test_acc', aggfunc=['mean', 'min', 'max']),
                   'sigmoid nets: weight-gradient norm per layer (median over steps; mean, min, max over seeds)':
                       probes.groupby(['init', 'net', 'layer', 'seed']).grad_norm.median().groupby(['init', 'net', 'layer']).agg(['mean', 'min', 'max']),
-                  'BN sigmoid nets: angle turned per step, default / N(0, 5²)': (bn_probe.angle['default'] / bn_probe.angle['N(0, 5²)']).to_frame('ratio'),
+                  'BN sigmoid nets: angle turned per step (median over steps), default / N(0, 5²); mean, min, max over seeds':
+                      (bn_seed['default'] / bn_seed['N(0, 5²)']).groupby('layer').agg(['mean', 'min', 'max']),
                   'ReLU nets: weight-gradient norm per layer (median over steps; mean, min, max over seeds)':
                       flow.groupby(['net', 'layer', 'seed']).grad_norm.median().groupby(['net', 'layer']).agg(['mean', 'min', 'max'])}
     sec.figures = {'mnist_seeds': plot_seed_curves(runs), 'mnist_lr_sweep': plot_lr_sweep(sweep), 'mnist_sigmoid_gradients': plot_probe(probes),
