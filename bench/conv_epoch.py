@@ -9,8 +9,8 @@ MNIST images (the first `--images`, default 12,000).
 Timing: `paired` and `report`, shared with bench/mnist_epoch.py: the images are cut into 6 parts; on each part
 every side runs at torch's default thread count, then at 1 thread, seconds apart, and a pair's ratio is
 seed-style seconds / other side's seconds at the same thread count. The "in-memory" ratio shows what the loop
-alone gains; the last line, `speedup <ratio>x`, is the median pair ratio of the lesson's loop at torch's default
-thread count.
+alone gains; the last line, `speedup <ratio>x`, is the median pair ratio of the lesson's loop with both sides at
+1 thread (bench/_paired.py's headline).
 Inference: eval-mode forward passes over 2,000 test images (channels_last), Conv → BN (random running estimates,
 γ and β) against `fold_cnn`'s folded network, interleaved, fastest of 15 rounds each, at the default thread count;
 the outputs are checked to agree first.
@@ -56,7 +56,7 @@ def inference(x):
     x = x.contiguous(memory_format=torch.channels_last)
     with torch.no_grad(): assert torch.allclose(net(x), folded(x), atol=1e-4)
     t = time_inference({'bn': net, 'folded': folded}, x, tries=15)
-    return t['bn'], t['folded']
+    return t['bn'].min(), t['folded'].min()
 
 def main(images:int, repeats:int):
     x, y = mnist_tensors(True)
@@ -64,7 +64,7 @@ def main(images:int, repeats:int):
     t_bn, t_fold = inference(mnist_tensors(False)[0][:2000].view(-1, 1, 28, 28))
     print(f"inference over 2,000 images at {torch.get_num_threads()} thread(s): Conv → BN {1e3 * t_bn:.1f} ms, folded {1e3 * t_fold:.1f} ms, "
           f"folding speedup {t_bn / t_fold:.2f}x")
-    res = paired(x, y, {'seed-style': seed_style_epoch, 'in-memory': in_memory_epoch(False), 'lesson': in_memory_epoch(True)}, repeats)
+    res = paired(list(zip(x.chunk(6), y.chunk(6))), {'seed-style': seed_style_epoch, 'in-memory': in_memory_epoch(False), 'lesson': in_memory_epoch(True)}, repeats)
     print("-- the in-memory loop alone (NCHW on both sides):")
     report(res, 'seed-style', 'in-memory')
     print("-- the lesson's loop (in-memory, channels_last):")
