@@ -4,7 +4,7 @@
 
 # %% ../nbs/80_report.ipynb #20992473
 from __future__ import annotations
-import importlib, json, math, os, shutil, tempfile, time
+import importlib, json, math, os, re, shutil, tempfile, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -80,13 +80,17 @@ def save_figure(fig, # a matplotlib figure; it is closed afterwards
     return path
 
 # %% ../nbs/80_report.ipynb #b3e00640
+def _file_name(key:str, name:str) -> str:
+    "A figure's file name: the lesson's key and the figure's name, with anything but letters, digits, '-' and '_' made '_'."
+    return re.sub(r'[^A-Za-z0-9_-]+', '_', f'{key}_{name}') + '.png'
+
 def _write(sections:dict, folder:Path, quick:bool, seconds:dict) -> None:
     md = [f"# bn-course results{' (quick run)' if quick else ''}\n", f"torch {torch.__version__}, {torch.get_num_threads()} thread(s).\n"]
     numbers = {'quick': quick}
     for key, s in sections.items():
         md += [f"## {s.title}\n", f"{s.text} ({seconds[key]:.0f} s)\n"]
         for name, df in s.tables.items(): md += [f"### {name}\n", markdown_table(df) + "\n"]
-        for name, fig in s.figures.items(): md.append(f"![{name}]({save_figure(fig, folder/f'{key}_{name}.png').name})\n")
+        for name, fig in s.figures.items(): md.append(f"![{name}]({save_figure(fig, folder/_file_name(key, name)).name})\n")
         numbers[key] = dict(tables={n: _table_json(df) for n, df in s.tables.items()}, numbers=_plain(s.numbers))
     (folder/'report.md').write_text('\n'.join(md), encoding='utf-8')
     (folder/'results.json').write_text(json.dumps(numbers, indent=1, sort_keys=True), encoding='utf-8')
