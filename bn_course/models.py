@@ -5,7 +5,6 @@
 # %% ../nbs/02_models.ipynb #6678f5a6
 from __future__ import annotations
 from typing import Sequence
-import torch
 from torch import nn
 
 # %% auto #0

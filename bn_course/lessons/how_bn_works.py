@@ -13,7 +13,7 @@ from torch import nn
 from ..core import Section, set_seed
 from ..models import mlp
 from ..training import fit
-from ..batchnorm import batch_norm, BatchNorm1d, batch_norm_backward, BatchNormFunction, fold_bn
+from ..batchnorm import batch_norm, BatchNorm1d, fold_bn
 
 # %% auto #0
 __all__ = ['SIZES', 'EXPLORER_CONTROLS', 'HIST_RANGE', 'Sizes', 'skewed_channel', 'skewness', 'plot_skewed', 'bn_explorer',

@@ -12,11 +12,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from ..core import set_seed, set_threads, Section
+from ..core import set_seed, Section
 from ..data import mnist_tensors
 from ..models import mlp
 from ..training import fit, accuracy
-from ..train_stats import TrainStats, weight_layers, plot_train_stats
+from ..train_stats import TrainStats, weight_layers
 
 # %% auto #0
 __all__ = ['WIDTHS', 'SIZES', 'Sizes', 'make_net', 'param_groups', 'train_run', 'scale_check', 'grad_at_scale', 'scaling_table',

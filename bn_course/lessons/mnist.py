@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from torch import nn
 from ..core import Section, set_seed
 from ..models import mlp
-from ..training import fit, evaluate, adam
+from ..training import fit, evaluate
 from ..diagnostics import ActivationStats
 from ..experiments import compare_seeds, make_optimizer, spread
 

@@ -11,7 +11,7 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
-from ..core import Section, get_device, set_seed, set_threads
+from ..core import Section, set_seed, set_threads
 from ..data import encode_tabular, load_simple_dataset, mnist_tensors
 from ..models import mlp
 from ..training import accuracy, adam, batch_slices, batches, evaluate, fit

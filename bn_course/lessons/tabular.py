@@ -10,11 +10,11 @@ import numpy as np
 import pandas as pd
 import torch
 from torch import nn
-from ..core import Section, set_seed, get_device
+from ..core import Section, set_seed
 from ..data import TabularData
 from ..models import mlp
 from ..training import adam, fit, evaluate, kfold
-from ..experiments import cross_validate_runs, inner_split, spread, every_seed
+from ..experiments import cross_validate_runs, inner_split, spread
 
 # %% auto #0
 __all__ = ['SIZES', 'SETUPS', 'INPUT_BN', 'MEAN', 'PLACEMENT', 'BN_OR_NOT', 'Sizes', 'tabular_net', 'tabular_study',
