@@ -2,7 +2,7 @@
 
 Both sides train the same jobs: for each setup of the study and each fold, the course's network built
 by the lesson (`tabular_net`), the fold's inner training part (1,200 customers), early stopping
-(patience 10) on the inner validation split, up to 500 epochs, Adam lr 0.01, batch 32.
+(patience 10) on the inner validation split, up to Lesson 1's epoch cap (`SIZES['full'].epochs`), Adam lr 0.01, batch 32.
 - seed-style: the original course's loop (`reference_fit`: DataLoader, default Adam, deepcopy early
   stopping), one job at a time.
 - stacked: bn_course's `run_jobs(engine='stacked')`: the seed's 20 jobs (4 setups x 5 folds) as one stack.
@@ -18,7 +18,7 @@ import torch
 from bn_course.data import load_simple_dataset, encode_tabular
 from bn_course.training import reference_fit
 from bn_course.experiments import fold_jobs, run_jobs
-from bn_course.lessons.tabular import SETUPS, tabular_net
+from bn_course.lessons.tabular import SETUPS, SIZES, tabular_net
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _paired import paired, report  # the timing shared by the benches
 
@@ -28,11 +28,11 @@ def seed_jobs(data, seed:int) -> list:
     return [j for name, s in SETUPS.items() for j in fold_jobs(data.x, data.y, make(s), seed, (name,), s['scale_inputs'])]
 
 def seed_style(jobs):
-    for j in jobs: reference_fit(copy.deepcopy(j.model), j.x_train, j.y_train, j.x_valid, j.y_valid, epochs=500)
+    for j in jobs: reference_fit(copy.deepcopy(j.model), j.x_train, j.y_train, j.x_valid, j.y_valid, epochs=SIZES['full'].epochs)
 
 def stacked(jobs):
     fresh = lambda g: torch.Generator().set_state(g.get_state())  # the same data orders on every timed run
-    run_jobs([dataclasses.replace(j, generator=fresh(j.generator)) for j in jobs], epochs=500, engine='stacked')
+    run_jobs([dataclasses.replace(j, generator=fresh(j.generator)) for j in jobs], epochs=SIZES['full'].epochs, engine='stacked')
 
 def main(seeds:int):
     data = encode_tabular(load_simple_dataset())
