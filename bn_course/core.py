@@ -5,12 +5,11 @@
 # %% ../nbs/00_core.ipynb #c1a9fc7a
 from __future__ import annotations
 import os, random, sys
-from dataclasses import dataclass, field
 import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['DEVICE_ENV', 'THREADS_ENV', 'set_seed', 'get_device', 'in_colab', 'set_threads', 'Section']
+__all__ = ['DEVICE_ENV', 'THREADS_ENV', 'set_seed', 'get_device', 'in_colab', 'set_threads']
 
 # %% ../nbs/00_core.ipynb #5439c2d8
 def set_seed(seed:int=42, # seed for Python's `random`, NumPy and torch (CPU and every GPU)
@@ -59,13 +58,3 @@ def set_threads(n:int|None=None, # intra-op threads for torch on the CPU; None r
     if n < 1: raise ValueError(f"Thread count must be at least 1, got {n} (check ${THREADS_ENV})")
     torch.set_num_threads(n)
     return n
-
-# %% ../nbs/00_core.ipynb #e8af3761
-@dataclass
-class Section:
-    "One lesson's results, for the report and the command line."
-    title:str # the lesson's title
-    text:str = '' # what was run, in a sentence or two
-    tables:dict = field(default_factory=dict) # name -> `pandas.DataFrame`
-    figures:dict = field(default_factory=dict) # name -> matplotlib figure
-    numbers:dict = field(default_factory=dict) # name -> number, for `results.json`

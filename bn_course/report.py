@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 import torch
 from tqdm.auto import tqdm
-from .core import Section, set_threads
+from .core import set_threads
+from .results import Section
 from .data import DataError
 
 # %% auto #0

@@ -80,10 +80,11 @@ class StackedBatchNorm1d(nn.Module):
     def unstack(self, k:int) -> nn.Module: # which model of the stack
         "Model k's layer, as an ordinary `nn.BatchNorm1d` (or the `nn.Identity` it was)."
         if not self.normed[k]: return nn.Identity()
-        bn = nn.BatchNorm1d(self.weight.shape[1], eps=self.eps, momentum=self.momentum)
+        bn = nn.BatchNorm1d(self.weight.shape[1], eps=self.eps, momentum=self.momentum,
+                            device=self.weight.device, dtype=self.weight.dtype)
         bn.load_state_dict({'weight': self.weight[k], 'bias': self.bias[k], 'running_mean': self.running_mean[k],
                             'running_var': self.running_var[k], 'num_batches_tracked': self.num_batches_tracked})
-        return bn.to(self.weight.device)
+        return bn
 
 # %% ../nbs/04_stacked.ipynb #6be42b1d
 _ELEMENTWISE = (nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Identity, nn.GELU, nn.LeakyReLU)

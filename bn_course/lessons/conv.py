@@ -12,7 +12,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from ..core import Section, set_seed
+from ..core import set_seed
+from ..results import Section
 from ..data import mnist_tensors
 from ..training import fit, accuracy, batch_slices
 from ..batchnorm import BatchNorm2d, fold_bn

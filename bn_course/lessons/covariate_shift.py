@@ -12,7 +12,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from ..core import Section, set_seed, get_device
+from ..core import set_seed, get_device
+from ..results import Section
 from ..data import mnist_tensors
 from ..models import mlp
 from ..training import fit, accuracy

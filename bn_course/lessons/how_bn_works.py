@@ -10,7 +10,8 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
-from ..core import Section, set_seed
+from ..core import set_seed
+from ..results import Section
 from ..models import mlp
 from ..training import fit
 from ..batchnorm import batch_norm, BatchNorm1d, fold_bn

@@ -12,7 +12,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from ..core import set_seed, Section
+from ..core import set_seed
+from ..results import Section
 from ..data import mnist_tensors
 from ..models import mlp
 from ..training import fit, accuracy

@@ -14,7 +14,8 @@ import torch.nn.functional as F
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from tqdm.auto import tqdm
-from ..core import Section, set_seed, set_threads
+from ..core import set_seed, set_threads
+from ..results import Section
 from ..data import mnist_tensors
 from ..models import mlp
 from ..training import fit, accuracy, adam, shuffled_order, batch_slices

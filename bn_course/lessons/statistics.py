@@ -11,7 +11,8 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
-from ..core import Section, set_seed, set_threads
+from ..core import set_seed, set_threads
+from ..results import Section
 from ..data import encode_tabular, load_simple_dataset, mnist_tensors
 from ..models import mlp
 from ..training import accuracy, adam, batch_slices, batches, evaluate, fit

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 import torch
 from torch import nn
-from ..core import Section, set_seed
+from ..core import set_seed
+from ..results import Section
 from ..data import TabularData
 from ..models import mlp
 from ..training import adam, fit, evaluate, kfold
