@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_cli.ipynb #0ce5d43a
 from __future__ import annotations
-import argparse, dataclasses, sys
+import argparse, dataclasses, inspect, re, sys
 from functools import partial
 from pathlib import Path
 from .core import set_threads
@@ -12,7 +12,7 @@ from .data import DataError
 from .report import LESSONS, RunError, lesson, run_lesson, save_figure
 
 # %% auto #0
-__all__ = ['parser', 'main']
+__all__ = ['field_docs', 'parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #4a9fbb5a
 def _positive(text:str) -> int:
@@ -24,13 +24,24 @@ def _positive(text:str) -> int:
 def _data_dir(sub) -> None:
     sub.add_argument('--data-dir', default=None, help="folder with jh-simple-dataset.csv and MNIST/raw/ (default: $BN_COURSE_DATA, else ~/.cache/bn_course)")
 
+def field_docs(cls) -> dict:
+    "The comment after each field of a dataclass (its docments): field name -> description."
+    try: src = inspect.getsource(cls)
+    except (OSError, TypeError): return {}
+    found = (re.match(r'\s*(\w+)\s*:[^#\n]*#\s*(.+)$', l) for l in src.splitlines())
+    return {m.group(1): m.group(2).strip() for m in found if m}
+
 def _size_options(sub, full) -> None:
     "`--seeds`, and one option per whole-number field of the lesson's full `Sizes`; not given means the lesson's own value."
-    sub.add_argument('--seeds', type=_positive, default=None, help=f"seeds per arm, 0 to N-1 (default {len(full.seeds)})")
+    docs = field_docs(type(full))
+    sub.add_argument('--seeds', type=_positive, default=None, metavar='N',
+                     help=f"seeds per arm, 0 to N-1 (default {len(full.seeds)})")
     for f in dataclasses.fields(full):
         v = getattr(full, f.name)
         if f.name != 'seeds' and isinstance(v, int) and not isinstance(v, bool):
-            sub.add_argument(f"--{f.name.replace('_', '-')}", type=_positive, default=None, help=f"{f.name.replace('_', ' ')} (default {v})")
+            what = docs.get(f.name, f.name.replace('_', ' '))
+            sub.add_argument(f"--{f.name.replace('_', '-')}", type=_positive, default=None, metavar='N',
+                             help=f"{what} (default {v})".replace('%', '%%'))
 
 # %% ../nbs/90_cli.ipynb #5234dbe2
 def _sizes(mod, args):
@@ -44,8 +55,15 @@ def _print_section(s) -> None:
     print(f"{s.title}\n{s.text}")
     for name, df in s.tables.items(): print(f"\n{name}:\n{df.to_string()}")
 
+def _figure_folder(out:Path) -> None:
+    "Create the figures' folder as `bn-course run` creates its report folder: its parent must exist."
+    if out.exists() and not out.is_dir(): raise RunError(f"cannot save the figures to {out}: it is a file; choose a folder")
+    if not out.parent.is_dir():
+        raise RunError(f"cannot save the figures to {out}: the folder {out.parent} does not exist; create it or choose another place")
+    out.mkdir(exist_ok=True)
+
 def _lesson(key:str, args) -> None:
-    if args.out and not Path(args.out).is_dir(): raise RunError(f"cannot save the figures to {args.out}: it is not a folder; create it first")
+    if args.out: _figure_folder(Path(args.out))
     s = run_lesson(key, data_dir=args.data_dir, sizes=_sizes(lesson(key), args), progress=True)
     _print_section(s)
     for name, fig in s.figures.items(): print(f"figure saved to {save_figure(fig, Path(args.out)/f'{key}_{name}.png')}") if args.out else None
@@ -56,7 +74,7 @@ def _add_lesson(sub, key:str) -> None:
     p = sub.add_parser(key, help=(mod.__doc__ or key).split('\n')[0].rstrip('.'))
     _size_options(p, mod.SIZES['full'])
     p.add_argument('--quick', action='store_true', help="start from the lesson's quick sizes (options given still win)")
-    p.add_argument('--out', default=None, help="a folder to save the lesson's figures in as PNG (default: none saved)")
+    p.add_argument('--out', default=None, help="a folder to save the lesson's figures in as PNG, created if needed (default: none saved)")
     _data_dir(p)
     p.set_defaults(run=partial(_lesson, key))
 

@@ -11,11 +11,12 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 from .core import set_threads
-from .results import Section
+from .results import Section, plain
 from .data import DataError
 
 # %% auto #0
-__all__ = ['LESSONS', 'RunError', 'lesson', 'run_lesson', 'markdown_table', 'save_figure', 'run_course']
+__all__ = ['LESSONS', 'RunError', 'lesson', 'run_lesson', 'check_results', 'without_timings', 'markdown_table', 'save_figure',
+           'run_course']
 
 # %% ../nbs/80_report.ipynb #9b588ed1
 LESSONS = {'tabular': 'tabular', 'shift': 'covariate_shift', 'scratch': 'how_bn_works', 'mnist': 'mnist', 'conv': 'conv', 'stats': 'statistics', 'sync': 'small_batches', 'lr': 'learning_rates'}
@@ -42,19 +43,32 @@ def run_lesson(key:str, # a key of `LESSONS`
     except Exception as e: raise RunError(f"the {key!r} lesson failed with {type(e).__name__}: {e}") from e
 
 # %% ../nbs/80_report.ipynb #b1db00ff
-def _plain(x):
-    "JSON-ready: floats rounded to 10 significant digits, NaN as None, keys as strings."
-    if isinstance(x, dict): return {str(k): _plain(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)): return [_plain(v) for v in x]
-    if isinstance(x, (np.floating, float)): return None if math.isnan(x) else float(f'{float(x):.10g}')
-    if isinstance(x, np.integer): return int(x)
-    return x
+_NUMBER = re.compile(r'^\s*[-+]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?\s*%?\s*$|±', re.I)
+
+def check_results(x, # a `results.json` object, or any part of one
+                  where:str='results', # the path to `x`, for the error message
+                 ) -> None:
+    "Raise `ValueError` naming the place where `x` breaks the schema: a non-string key, a number inside a string, or an unknown type."
+    if isinstance(x, dict):
+        for k, v in x.items():
+            if not isinstance(k, str): raise ValueError(f"{where}: key {k!r} is not a string")
+            check_results(v, f"{where}/{k}")
+    elif isinstance(x, list):
+        for i, v in enumerate(x): check_results(v, f"{where}[{i}]")
+    elif isinstance(x, str):
+        if _NUMBER.search(x): raise ValueError(f"{where}: the string {x!r} holds a number; store the number (or a spread) instead")
+    elif not (x is None or isinstance(x, (bool, int, float))):
+        raise ValueError(f"{where}: {type(x).__name__} is not a JSON value")
+
+def without_timings(results:dict) -> dict:
+    "`results` with every section's `timings` dropped: what two runs of one commit must agree on."
+    return {**results, 'sections': {k: {n: v for n, v in s.items() if n != 'timings'} for k, s in results['sections'].items()}}
 
 def _table_json(df:pd.DataFrame) -> dict:
     flat = df.copy()
     flat.columns = [' / '.join(map(str, c)) if isinstance(c, tuple) else str(c) for c in flat.columns]
     flat.index = [' / '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in flat.index]
-    return _plain(flat.to_dict(orient='index'))
+    return plain(flat.to_dict(orient='index'))
 
 # %% ../nbs/80_report.ipynb #51c19d15
 def markdown_table(df:pd.DataFrame, digits:int=4) -> str:
@@ -85,16 +99,21 @@ def _file_name(key:str, name:str) -> str:
     "A figure's file name: the lesson's key and the figure's name, with anything but letters, digits, '-' and '_' made '_'."
     return re.sub(r'[^A-Za-z0-9_-]+', '_', f'{key}_{name}') + '.png'
 
+def _section_json(key:str, s:Section, seconds:float) -> dict:
+    return dict(title=s.title, tables={n: _table_json(df) for n, df in s.tables.items()}, numbers=plain(s.numbers),
+                figures=[_file_name(key, n) for n in s.figures], timings=plain({'seconds': seconds, **s.timings}))
+
 def _write(sections:dict, folder:Path, quick:bool, seconds:dict) -> None:
+    results = dict(schema=2, quick=quick, sections={k: _section_json(k, s, seconds[k]) for k, s in sections.items()})
+    check_results(results)  # a lesson that breaks the schema fails the run, before anything is written
     md = [f"# bn-course results{' (quick run)' if quick else ''}\n", f"torch {torch.__version__}, {torch.get_num_threads()} thread(s).\n"]
-    numbers = {'quick': quick}
     for key, s in sections.items():
         md += [f"## {s.title}\n", f"{s.text} ({seconds[key]:.0f} s)\n"]
         for name, df in s.tables.items(): md += [f"### {name}\n", markdown_table(df) + "\n"]
         for name, fig in s.figures.items(): md.append(f"![{name}]({save_figure(fig, folder/_file_name(key, name)).name})\n")
-        numbers[key] = dict(tables={n: _table_json(df) for n, df in s.tables.items()}, numbers=_plain(s.numbers))
+        if s.timings: md.append("Timings (this machine, this run): " + ", ".join(f"{n} {plain(v)}" for n, v in s.timings.items()) + "\n")
     (folder/'report.md').write_text('\n'.join(md), encoding='utf-8')
-    (folder/'results.json').write_text(json.dumps(numbers, indent=1, sort_keys=True), encoding='utf-8')
+    (folder/'results.json').write_text(json.dumps(results, indent=1, sort_keys=True), encoding='utf-8')
 
 # %% ../nbs/80_report.ipynb #77937942
 def _swap_in(tmp:Path, out:Path) -> None:
