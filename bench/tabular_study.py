@@ -13,7 +13,6 @@ at 1 thread, of (seed-style seconds per job) / (stacked seconds per job).
     BN_COURSE_DATA=../shared/data python -m bench.tabular_study [--seeds 2]
 """
 import argparse, copy, dataclasses
-from pathlib import Path
 import torch
 from bn_course.data import load_simple_dataset, encode_tabular
 from bn_course.training import reference_fit
