@@ -11,7 +11,7 @@ import torch
 # %% auto #0
 __all__ = ['Hook', 'Hooks', 'capture', 'ActivationStats', 'plot_percentiles', 'plot_hist_image']
 
-# %% ../nbs/05_diagnostics.ipynb #69aaac70
+# %% ../nbs/05_diagnostics.ipynb #959e5a3b
 class Hook:
     "A forward hook on `module` that calls `fn(hook, module, inputs, output)`; a context manager that removes it."
     def __init__(self, module, fn): self.handle = module.register_forward_hook(partial(fn, self))
@@ -27,7 +27,7 @@ class Hooks(list):
     def __enter__(self): return self
     def __exit__(self, *exc) -> None: self.remove()
 
-# %% ../nbs/05_diagnostics.ipynb #02fba26c
+# %% ../nbs/05_diagnostics.ipynb #be1d7f52
 def capture(model, # the network to run
             modules:dict, # name -> module inside `model` to watch
             x:torch.Tensor, # the input of the one forward pass
