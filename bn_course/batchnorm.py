@@ -153,10 +153,10 @@ class BatchNormBase(nn.Module):
         return y.to(x.dtype)
 
     def _load_from_state_dict(self, state_dict, prefix, local_metadata, *args) -> None:
-        "Before version 2 there was no `num_batches_tracked`: fill it in as torch does (also for hand-made dicts)."
-        key = prefix + 'num_batches_tracked'
-        if local_metadata.get('version', 1) < 2 and self.track_running_stats and key not in state_dict:
-            own = self.num_batches_tracked
+        "Before version 2 there was no `num_batches_tracked`: fill it in as torch does (hand-made dicts too)."
+        key, version = prefix + 'num_batches_tracked', local_metadata.get('version')
+        if (version is None or version < 2) and self.track_running_stats and key not in state_dict:
+            own = self.num_batches_tracked  # a fresh module's 0, unless it is a placeholder on `meta`
             state_dict[key] = torch.tensor(0, dtype=torch.long) if own is None or own.is_meta else own
         super()._load_from_state_dict(state_dict, prefix, local_metadata, *args)
 

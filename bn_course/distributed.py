@@ -17,7 +17,8 @@ from .batchnorm import _check_eps, _float32_for_16bit
 # %% auto #0
 __all__ = ['LaunchError', 'port_in_use', 'free_port', 'launch', 'rank_and_sum', 'fail_on_last_rank', 'merge_stats',
            'SyncBatchNormFunction', 'SyncBatchNorm', 'sync_bn_check', 'compare_with_batchnorm', 'sync_bn_rows',
-           'whole_batch', 'joined', 'ghost_stats', 'per_row', 'GhostBatchNorm1d', 'BatchRenorm1d']
+           'whole_batch', 'joined', 'train_convnet', 'ddp_sync_bn_train', 'ghost_stats', 'per_row', 'GhostBatchNorm1d',
+           'BatchRenorm1d']
 
 # %% ../nbs/09b_distributed.ipynb #1aa3ad5a
 class LaunchError(RuntimeError):
@@ -340,6 +341,33 @@ def joined(results:list, # `sync_bn_rows`' return value from each rank, rank 0 f
     got = [r[i] for r in results]
     return dict(y=torch.cat([g['y'] for g in got]), x_grad=torch.cat([g['x_grad'] for g in got]), state=got[0]['state'],
                 grads={k: sum(g['grads'][k] for g in got) for k in got[0]['grads']})
+
+# %% ../nbs/09b_distributed.ipynb #76d7732a
+def _small_convnet(seed:int) -> nn.Module:
+    torch.manual_seed(seed)
+    return nn.Sequential(nn.Conv2d(2, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(), nn.Linear(36, 2))
+
+def _ddp_batch(counts:list, step:int, seed:int) -> tuple:
+    g = torch.Generator().manual_seed(seed * 1000 + step)
+    return torch.randn(sum(counts), 2, 5, 5, generator=g) * 2 + 3, torch.randn(sum(counts), 2, generator=g)
+
+def train_convnet(net:nn.Module, counts:list, rows:slice, steps:int=3, seed:int=0, ranks:int=1) -> dict:
+    "`steps` SGD steps of `net` on `rows` of each global batch, the loss scaled so that averaging over `ranks` gives the global mean's gradient."
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    for step in range(steps):
+        x, target = _ddp_batch(counts, step, seed)
+        loss = F.mse_loss(net(x[rows]), target[rows], reduction='sum') * ranks / (2 * sum(counts))
+        opt.zero_grad(); loss.backward(); opt.step()
+    return {k: v.detach().clone() for k, v in net.state_dict().items()}
+
+def ddp_sync_bn_train(rank:int, world_size:int, splits:list, steps:int=3, seed:int=0) -> list:
+    "In each rank: for each split (rows per rank), train the converted conv net under DDP; its final state dict."
+    from torch.nn.parallel import DistributedDataParallel as DDP
+    res = []
+    for counts in splits:
+        net = DDP(SyncBatchNorm.convert_sync_batchnorm(_small_convnet(seed)))
+        res.append(train_convnet(net, counts, _rows(counts, rank), steps, seed, world_size))
+    return res
 
 # %% ../nbs/09b_distributed.ipynb #f43f456e
 def _ghost_sizes(n:int, size:int) -> list:
