@@ -57,7 +57,7 @@ def mlp(sizes:Sequence[int], # [inputs, hidden widths..., outputs]
     model = nn.Sequential(*layers, nn.Linear(sizes[-2], sizes[-1]))
     return model if init_std is None else init_normal(model, init_std)
 
-# %% ../nbs/02_models.ipynb #9495c398
+# %% ../nbs/02_models.ipynb #f838f8a7
 MNIST_WIDTHS = (100, 50) # the original course's hidden widths
 
 def mnist_mlp(norm=None, # as in `mlp`: None, a name in `NORMS` or a callable width -> module
