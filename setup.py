@@ -27,7 +27,10 @@ setuptools.setup(
                  'Natural Language :: ' + cfg['language'].title()]
                 + ['Programming Language :: Python :: ' + v for v in py_versions[py_versions.index(min_python):]],
     url=cfg['git_url'],
-    packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']),
+    # bn_course is the package learners import; bn_course_docs (tools/docs_build) holds the docs step's fixes
+    # that settings.ini's `procs` names, installed beside it so that nbdev can import them, never imported by bn_course.
+    packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']) + ['bn_course_docs'],
+    package_dir={'bn_course_docs': 'tools/docs_build/bn_course_docs'},
     include_package_data=True,
     install_requires=requirements,
     extras_require={'dev': dev_requirements},

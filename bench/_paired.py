@@ -7,8 +7,8 @@ thread count. A pair's ratio is (baseline seconds) / (our seconds) on the same p
 thread count. The headline is the median pair ratio at 1 thread; the median at torch's default
 thread count is printed beside it.
 
-Each bench script puts this folder on sys.path itself, so it runs from any directory:
-    python bench/mnist_epoch.py      # or: cd bench && python mnist_epoch.py
+The benches are a package; run each from the repository's root as a module:
+    python -m bench.mnist_epoch
 """
 import statistics, time
 import torch

@@ -5,7 +5,7 @@ same steps three ways, interleaved to share the machine's noise: no hooks; `Acti
 the three sigmoid layers at every step; and at every 10th step. Prints the time per step of each.
 The last line is `overhead <ratio>x`: time with recording every 10th step / time without hooks.
 
-    BN_COURSE_DATA=../shared/data python bench/activation_stats.py
+    BN_COURSE_DATA=../shared/data python -m bench.activation_stats
 """
 import contextlib, time
 from bn_course.core import set_seed, set_threads

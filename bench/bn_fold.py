@@ -4,7 +4,7 @@ Times Linear -> BatchNorm1d -> ReLU (eval mode) against the folded Linear -> ReL
 layer widths and batch sizes, interleaving the two so that machine noise hits both alike.
 The outputs are checked to agree first. The last line is `speedup <ratio>x`: the median ratio.
 
-    python bench/bn_fold.py
+    python -m bench.bn_fold
 """
 import statistics, timeit
 import torch

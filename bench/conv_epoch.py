@@ -17,12 +17,10 @@ the outputs are checked to agree first.
 On a busy shared machine, run it at one thread (OMP_NUM_THREADS=1) and with fewer images (--images 6000):
 two-thread timings there measure the contention more than the loops.
 
-    BN_COURSE_DATA=../shared/data python bench/conv_epoch.py
+    BN_COURSE_DATA=../shared/data python -m bench.conv_epoch
 """
-import argparse, os, statistics, sys, time
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # the shared timing helpers, from any working directory
-try: from _paired import paired, report
-except ImportError: from mnist_epoch import paired, report
+import argparse
+from bench._paired import paired, report  # the timing shared by the benches
 import torch
 import torch.nn.functional as F
 from torch.utils.data import DataLoader, TensorDataset

@@ -14,19 +14,17 @@ default thread count. The last line is `speedup <ratio>x`, the median pair ratio
 thread (the course's default), over `--repeats` passes (default 2); the median at torch's default
 thread count, and seconds per model-epoch (fastest pass), are printed above it.
 
-    BN_COURSE_DATA=../shared/data python bench/mnist_epoch.py
+    BN_COURSE_DATA=../shared/data python -m bench.mnist_epoch
 """
-import argparse, sys
-from pathlib import Path
+import argparse
 import torch
 import torch.nn.functional as F
 from torch.utils.data import DataLoader, TensorDataset
-from bn_course.core import set_seed, set_threads
+from bn_course.core import set_seed
 from bn_course.data import mnist_tensors
 from bn_course.training import fit
 from bn_course.lessons.mnist import mnist_net as mnist_mlp
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _paired import paired, report  # the timing shared by the benches
+from bench._paired import paired, report  # the timing shared by the benches
 
 def seed_style_epoch(model, x, y):
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)

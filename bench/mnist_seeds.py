@@ -10,19 +10,17 @@ at 1 thread, then both at torch's default thread count, seconds apart. The last 
 the median over the pairs at 1 thread of (seed-style seconds per model) / (stacked seconds per model),
 over `--repeats` passes (default 2); the same at torch's default thread count is printed above.
 
-    BN_COURSE_DATA=../shared/data python bench/mnist_seeds.py
+    BN_COURSE_DATA=../shared/data python -m bench.mnist_seeds
 """
-import argparse, sys
-from pathlib import Path
+import argparse
 import torch
 from bn_course.core import set_seed
 from bn_course.data import mnist_tensors
 from bn_course.lessons.mnist import mnist_net as mnist_mlp
 from bn_course.training import accuracy
 from bn_course.stacked import StackedSequential, fit_stacked
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _paired import paired, report  # the timing shared by the benches
-from mnist_epoch import seed_style_epoch, both_nets  # the same seed-style loop as bench/mnist_epoch.py
+from bench._paired import paired, report  # the timing shared by the benches
+from bench.mnist_epoch import seed_style_epoch, both_nets  # the same seed-style loop as bench/mnist_epoch.py
 
 ARMS = [(norm, seed) for norm in (None, 'batch') for seed in (0, 1, 2)]
 

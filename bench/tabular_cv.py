@@ -11,7 +11,7 @@ Adam; see nbs/03_training.ipynb), so the ratio compares seconds per epoch. The l
 `speedup <ratio>x`, ratio = seed-style seconds per epoch / bn_course seconds per epoch; the ratio of
 total wall times is printed above it.
 
-    BN_COURSE_DATA=../shared/data python bench/tabular_cv.py
+    BN_COURSE_DATA=../shared/data python -m bench.tabular_cv
 """
 import time
 import pandas as pd

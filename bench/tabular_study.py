@@ -10,17 +10,15 @@ Timed in pairs (bench/_paired.py): one piece per seed, both sides at 1 thread, t
 default thread count, seconds apart. The last line is `speedup <ratio>x`, the median over the pieces,
 at 1 thread, of (seed-style seconds per job) / (stacked seconds per job).
 
-    BN_COURSE_DATA=../shared/data python bench/tabular_study.py [--seeds 2]
+    BN_COURSE_DATA=../shared/data python -m bench.tabular_study [--seeds 2]
 """
-import argparse, copy, dataclasses, sys
-from pathlib import Path
+import argparse, copy, dataclasses
 import torch
 from bn_course.data import load_simple_dataset, encode_tabular
 from bn_course.training import reference_fit
 from bn_course.experiments import fold_jobs, run_jobs
 from bn_course.lessons.tabular import SETUPS, SIZES, tabular_net
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _paired import paired, report  # the timing shared by the benches
+from bench._paired import paired, report  # the timing shared by the benches
 
 def seed_jobs(data, seed:int) -> list:
     "The study's jobs for one seed: every setup, every fold."

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import torch
 from torch import nn
+from torch.autograd import forward_ad
 
 # %% auto #0
 __all__ = ['batch_norm', 'BatchNormBase', 'BatchNorm1d', 'BatchNorm2d', 'batch_norm_backward', 'BatchNormFunction', 'fold_bn']
@@ -32,6 +33,21 @@ def _check_channels(x:torch.Tensor, **per_channel) -> None:
     for name, t in per_channel.items():
         if t is not None and t.numel() != x.shape[1]:
             raise RuntimeError(f"{name} should contain {x.shape[1]} elements not {t.numel()}")
+
+def _check_eps(eps:float, training:bool) -> None:
+    if training and eps <= 0: raise ValueError(f"batch_norm eps must be positive during training, but got {eps}")
+    if eps < 0: raise ValueError(f"batch_norm eps must be non-negative, but got {eps}")
+
+def _has_tangent(t:torch.Tensor|None) -> bool:
+    "Whether `t` carries a forward-mode AD tangent (only possible inside `forward_ad.dual_level()`)."
+    return t is not None and forward_ad.unpack_dual(t).tangent is not None
+
+def _as_constants(inputs:tuple, running:tuple) -> tuple:
+    "Eval mode: the running estimates as constants. A forward-mode tangent on them is refused if one is asked for, else dropped."
+    if any(map(_has_tangent, running)) and any(map(_has_tangent, inputs)):
+        raise RuntimeError("batch_norm is not differentiable wrt running_mean and running_var, "
+                           "they cannot have forward grad defined")
+    return tuple(forward_ad.unpack_dual(t).primal for t in running)
 
 # %% ../nbs/07_batchnorm.ipynb #8375672a
 def _updated(running:torch.Tensor, batch_stat:torch.Tensor, momentum:float) -> torch.Tensor:
@@ -66,19 +82,28 @@ def batch_norm(x:torch.Tensor, # input of shape (N, C), (N, C, L) or (N, C, H, W
               ) -> tuple:
     "Batch normalization as a pure function: returns `(y, new_running_mean, new_running_var)`."
     if training: _check_training_batch(x)
+    _check_eps(eps, training)
     if x.numel() == 0: return _empty_batch_norm(x, gamma, beta), running_mean, running_var
     _check_channels(x, running_mean=running_mean, running_var=running_var, weight=gamma, bias=beta)
     if training or running_mean is None:
         mean, var = x.mean(_stat_dims(x)), x.var(_stat_dims(x), correction=0)
         if training and running_mean is not None:
             running_mean, running_var = _running_updated(x, mean, var, running_mean, running_var, momentum)
-    else: mean, var = running_mean, running_var
+    else: mean, var = _as_constants((x, gamma, beta), (running_mean, running_var))
     y = (x - _per_channel(mean, x)) / torch.sqrt(_per_channel(var, x) + eps)
     return _affine(y, gamma, beta), running_mean, running_var
 
 # %% ../nbs/07_batchnorm.ipynb #ad196100
+_16_BIT = (torch.float16, torch.bfloat16)
+
+def _float32_for_16bit(x:torch.Tensor, *per_channel) -> list:
+    "16-bit `x` and its per-channel tensors as float32, the precision torch computes BN in for them; others as they are."
+    if x.dtype not in _16_BIT: return [x, *per_channel]
+    return [None if t is None else t.float() for t in (x, *per_channel)]
+
 class BatchNormBase(nn.Module):
     "What `BatchNorm1d` and `BatchNorm2d` share: γ and β, the running estimates and the forward pass."
+    _version = 2  # the state-dict version that added `num_batches_tracked`, as in torch
     def __init__(self, num_features:int, # C, the number of channels
                  eps:float=1e-5, # added to the variance before the square root
                  momentum:float|None=0.1, # running-estimate update factor; None: cumulative average
@@ -120,11 +145,20 @@ class BatchNormBase(nn.Module):
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         self._check_input_dim(x)
-        y, mean, var = batch_norm(x, self.weight, self.bias, self.running_mean, self.running_var,
-                                  self.training or self.running_mean is None, self._factor(), self.eps)
+        training, factor = self.training or self.running_mean is None, self._factor()
+        args = _float32_for_16bit(x, self.weight, self.bias, self.running_mean, self.running_var)
+        y, mean, var = batch_norm(*args, training, factor, self.eps)
         if self.training and self.track_running_stats:
             with torch.no_grad(): self.running_mean.copy_(mean); self.running_var.copy_(var)
-        return y
+        return y.to(x.dtype)
+
+    def _load_from_state_dict(self, state_dict, prefix, local_metadata, *args) -> None:
+        "Before version 2 there was no `num_batches_tracked`: fill it in as torch does (hand-made dicts too)."
+        key, version = prefix + 'num_batches_tracked', local_metadata.get('version')
+        if (version is None or version < 2) and self.track_running_stats and key not in state_dict:
+            own = self.num_batches_tracked  # a fresh module's 0, unless it is a placeholder on `meta`
+            state_dict[key] = torch.tensor(0, dtype=torch.long) if own is None or own.is_meta else own
+        super()._load_from_state_dict(state_dict, prefix, local_metadata, *args)
 
     def extra_repr(self) -> str:
         return (f'{self.num_features}, eps={self.eps}, momentum={self.momentum}, affine={self.affine}, '

@@ -4,11 +4,41 @@
 
 # %% ../nbs/05_diagnostics.ipynb #7498c697
 from __future__ import annotations
+from functools import partial
 import pandas as pd
 import torch
 
 # %% auto #0
-__all__ = ['ActivationStats', 'plot_percentiles', 'plot_hist_image']
+__all__ = ['Hook', 'Hooks', 'capture', 'ActivationStats', 'plot_percentiles', 'plot_hist_image']
+
+# %% ../nbs/05_diagnostics.ipynb #959e5a3b
+class Hook:
+    "A forward hook on `module` that calls `fn(hook, module, inputs, output)`; a context manager that removes it."
+    def __init__(self, module, fn): self.handle = module.register_forward_hook(partial(fn, self))
+    def remove(self) -> None: self.handle.remove()
+    def __enter__(self): return self
+    def __exit__(self, *exc) -> None: self.remove()
+
+class Hooks(list):
+    "One `Hook` per module, all calling `fn`; a context manager that removes every one, also when the block raises."
+    def __init__(self, modules, fn): super().__init__(Hook(m, fn) for m in modules)
+    def remove(self) -> None:
+        for h in self: h.remove()
+    def __enter__(self): return self
+    def __exit__(self, *exc) -> None: self.remove()
+
+# %% ../nbs/05_diagnostics.ipynb #be1d7f52
+def capture(model, # the network to run
+            modules:dict, # name -> module inside `model` to watch
+            x:torch.Tensor, # the input of the one forward pass
+            which:str='output', # 'output' or 'input' of each watched module
+           ) -> dict:
+    "Run `model(x)` once without gradients and return name -> the watched modules' outputs (or inputs), detached."
+    if which not in ('input', 'output'): raise ValueError(f"which must be 'input' or 'output', not {which!r}")
+    names, got = {m: n for n, m in modules.items()}, {}
+    def keep(hook, module, inputs, output): got[names[module]] = (inputs[0] if which == 'input' else output).detach()
+    with Hooks(modules.values(), keep), torch.no_grad(): model(x)
+    return got
 
 # %% ../nbs/05_diagnostics.ipynb #9c41b48a
 class ActivationStats:
@@ -45,22 +75,21 @@ class ActivationStats:
         self.records[name].append(rec)
         self.hists[name].append(torch.histc(v, self.bins, *self.hist_range).cpu())
 
-    def hook(self, name:str):
-        "The forward hook for the module called `name`."
-        def hook(module, inputs, output):
-            if self.train_only and not module.training: return
-            if name == self._first: self.calls += 1
-            if (self.calls - 1) % self.every: return
-            self.record(name, inputs[0] if self.which == 'input' else output)
-        return hook
+    def hook(self, hook:Hook, module, inputs, output) -> None:
+        "What `Hooks` calls on each forward pass of a watched module."
+        if self.train_only and not module.training: return
+        name = self._names[module]
+        if name == self._first: self.calls += 1
+        if (self.calls - 1) % self.every: return
+        self.record(name, inputs[0] if self.which == 'input' else output)
 
     def __enter__(self):
-        self._first = next(iter(self.modules))
-        self.handles = [m.register_forward_hook(self.hook(n)) for n, m in self.modules.items()]
+        self._first, self._names = next(iter(self.modules)), {m: n for n, m in self.modules.items()}
+        self.handles = Hooks(self.modules.values(), self.hook)
         return self
 
     def __exit__(self, *exc) -> None:
-        for h in self.handles: h.remove()
+        self.handles.remove()
         self.handles = []
 
     def frame(self, name:str) -> pd.DataFrame:

@@ -12,10 +12,12 @@ import torch.multiprocessing as mp
 import torch.nn.functional as F
 from torch import nn
 from torch.nn.modules.batchnorm import _BatchNorm
+from .batchnorm import _check_eps, _float32_for_16bit
 
 # %% auto #0
-__all__ = ['LaunchError', 'port_in_use', 'free_port', 'launch', 'rank_and_sum', 'fail_on_last_rank', 'SyncBatchNormFunction',
-           'SyncBatchNorm', 'sync_bn_check', 'compare_with_batchnorm', 'ghost_stats', 'per_row', 'GhostBatchNorm1d',
+__all__ = ['LaunchError', 'port_in_use', 'free_port', 'launch', 'rank_and_sum', 'fail_on_last_rank', 'merge_stats',
+           'SyncBatchNormFunction', 'SyncBatchNorm', 'sync_bn_check', 'compare_with_batchnorm', 'sync_bn_rows',
+           'whole_batch', 'joined', 'train_convnet', 'ddp_sync_bn_train', 'ghost_stats', 'per_row', 'GhostBatchNorm1d',
            'BatchRenorm1d']
 
 # %% ../nbs/09b_distributed.ipynb #1aa3ad5a
@@ -133,40 +135,62 @@ def _channel_view(t:torch.Tensor, x:torch.Tensor) -> torch.Tensor:
     "A (C,) tensor viewed to broadcast against `x`."
     return t.view(1, -1, *[1] * (x.dim() - 2))
 
+def _syncing(sync:bool) -> bool:
+    return sync and dist.is_available() and dist.is_initialized()
+
 def _all_reduce(t:torch.Tensor, group, sync:bool) -> torch.Tensor:
     "Sum `t` over the ranks of `group` in place, if `sync` and a process group is running."
-    if sync and dist.is_available() and dist.is_initialized(): dist.all_reduce(t, group=group)
+    if _syncing(sync): dist.all_reduce(t, group=group)
     return t
+
+def _all_gather(t:torch.Tensor, group, sync:bool) -> torch.Tensor:
+    "Every rank's `t` as the rows of one tensor (rank 0 first); `t` alone outside a process group."
+    if not _syncing(sync): return t[None]
+    rows = [torch.empty_like(t) for _ in range(dist.get_world_size(group))]
+    dist.all_gather(rows, t, group=group)
+    return torch.stack(rows)
+
+def _local_stats(x:torch.Tensor) -> torch.Tensor:
+    "This rank's count, mean and M2 (sum of squared deviations from its mean) per channel: (1 + 2C,); zeros without rows."
+    n, dims = x.numel() // x.shape[1], _reduce_dims(x)
+    mean = x.sum(dims) / max(n, 1)
+    return torch.cat([x.new_full((1,), n), mean, (x - _channel_view(mean, x)).square().sum(dims)])
+
+def merge_stats(stats:torch.Tensor, # one row per rank: count, C means, C M2s (as `_local_stats` makes them)
+               ) -> tuple:
+    "Chan et al.'s merge of per-rank (count, mean, M2): the global count, mean and biased variance."
+    c = (stats.shape[1] - 1) // 2
+    n_r, mean_r, m2_r = stats[:, :1], stats[:, 1:c + 1], stats[:, c + 1:]
+    n = n_r.sum()
+    mean = (n_r * mean_r).sum(0) / n
+    return n, mean, (m2_r + n_r * (mean_r - mean).square()).sum(0) / n
 
 # %% ../nbs/09b_distributed.ipynb #bda24435
 class SyncBatchNormFunction(torch.autograd.Function):
-    "Batch norm over the global batch: forward all-reduces (sum, sum of squares, count), backward (Σg, Σg·x̂)."
+    "Batch norm over the global batch: forward gathers each rank's (count, mean, M2), backward all-reduces (Σg, Σg·x̂)."
     @staticmethod
     def forward(ctx, x, weight, bias, eps:float, group, sync:bool):
-        c, dims = x.shape[1], _reduce_dims(x)
-        tot = _all_reduce(torch.cat([x.sum(dims), x.square().sum(dims), x.new_full((1,), x.numel() // c)]), group, sync)
-        n = tot[-1].item()
-        if n < 2: raise ValueError(f"Expected more than 1 value per channel over all ranks when training, got {n:g}")
-        mean = tot[:c] / n
-        var = (tot[c:2 * c] / n - mean.square()).clamp_min(0)
+        n, mean, var = merge_stats(_all_gather(_local_stats(x), group, sync))
+        if n.item() == 1: raise ValueError("Expected more than 1 value per channel over all ranks when training, got 1")
         invstd = (var + eps).rsqrt()
         xhat = (x - _channel_view(mean, x)) * _channel_view(invstd, x)
         ctx.save_for_backward(xhat, invstd, weight)
-        ctx.n, ctx.group, ctx.sync = n, group, sync
-        y = xhat if weight is None else xhat * _channel_view(weight, x) + _channel_view(bias, x)
-        count = tot[-1].clone()
-        ctx.mark_non_differentiable(mean, var, count)
-        return y, mean, var, count
+        ctx.n, ctx.group, ctx.sync, ctx.has_bias = n.item(), group, sync, bias is not None
+        y = xhat if weight is None else xhat * _channel_view(weight, x)
+        if bias is not None: y = y + _channel_view(bias, x)
+        ctx.mark_non_differentiable(mean, var, n)
+        return y, mean, var, n
 
     @staticmethod
     def backward(ctx, dy, _dmean, _dvar, _dcount):
         xhat, invstd, weight = ctx.saved_tensors
         c, dims = xhat.shape[1], _reduce_dims(xhat)
         local = torch.cat([dy.sum(dims), (dy * xhat).sum(dims)])
-        grad_bias, grad_weight = (None, None) if weight is None else (local[:c].clone(), local[c:].clone())
-        tot = _all_reduce(local, ctx.group, ctx.sync)
+        grad_weight = None if weight is None else local[c:].clone()
+        grad_bias = local[:c].clone() if ctx.has_bias else None
+        tot = _all_reduce(local, ctx.group, ctx.sync) / max(ctx.n, 1)
         scale = invstd if weight is None else weight * invstd
-        dx = _channel_view(scale, xhat) * (dy - _channel_view(tot[:c] / ctx.n, xhat) - xhat * _channel_view(tot[c:] / ctx.n, xhat))
+        dx = _channel_view(scale, xhat) * (dy - _channel_view(tot[:c], xhat) - xhat * _channel_view(tot[c:], xhat))
         return dx, grad_weight, grad_bias, None, None, None
 
 # %% ../nbs/09b_distributed.ipynb #20b51b81
@@ -178,41 +202,56 @@ class SyncBatchNorm(_BatchNorm):
                  affine:bool=True, # learn a scale γ and a shift β per channel
                  track_running_stats:bool=True, # keep running mean and variance for evaluation
                  process_group=None, # the ranks to synchronize over; None is every rank
-                 device=None, dtype=None):
+                 device=None, dtype=None,
+                 *, bias:bool=True): # with `affine`, learn β too; False: γ only
         super().__init__(num_features, eps, momentum, affine, track_running_stats, device, dtype)
+        if not bias: self.register_parameter('bias', None)
         self.process_group = process_group
 
     def _check_input_dim(self, x:torch.Tensor) -> None:
         if x.dim() < 2 or x.shape[1] != self.num_features:
             raise ValueError(f"expected input of shape (N, {self.num_features}, ...), got {tuple(x.shape)}")
 
-    def _update_running(self, mean:torch.Tensor, var:torch.Tensor, n:float) -> None:
+    def _factor(self) -> float:
+        "Count this training step (before any error, as torch does); the running statistics' update factor."
+        self.num_batches_tracked.add_(1)
+        return self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
+
+    def _update_running(self, mean:torch.Tensor, var:torch.Tensor, n:float, m:float) -> None:
         with torch.no_grad():
-            self.num_batches_tracked.add_(1)
-            m = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
-            self.running_mean.lerp_(mean, m); self.running_var.lerp_(var * n / (n - 1), m)
+            self.running_mean.lerp_(mean.to(self.running_mean.dtype), m)
+            self.running_var.lerp_((var * n / (n - 1)).to(self.running_var.dtype), m)
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         self._check_input_dim(x)
         if not self.training and self.track_running_stats:
             return F.batch_norm(x, self.running_mean, self.running_var, self.weight, self.bias, False, 0., self.eps)
-        y, mean, var, n = SyncBatchNormFunction.apply(x, self.weight, self.bias, self.eps, self.process_group, self.training)
-        if self.training and self.track_running_stats: self._update_running(mean, var, n.item())
-        return y
+        tracking = self.training and self.track_running_stats
+        m = self._factor() if tracking else 0.
+        _check_eps(self.eps, training=True)
+        xc, w, b = _float32_for_16bit(x, self.weight, self.bias)
+        y, mean, var, n = SyncBatchNormFunction.apply(xc, w, b, self.eps, self.process_group, self.training)
+        if tracking and n.item() > 0: self._update_running(mean, var, n.item(), m)
+        return y.to(x.dtype)
 
     @classmethod
     def convert_sync_batchnorm(cls, module:nn.Module, # a network; its BatchNorm layers are replaced, with their state
                                process_group=None, # as in the constructor
                               ) -> nn.Module:
-        "Replace every torch BatchNorm layer in `module` by a `SyncBatchNorm` with the same settings, parameters and buffers."
+        "Replace every torch BatchNorm layer in `module` by a `SyncBatchNorm` that takes over its Parameters, buffers, mode and qconfig."
+        out = module
         if isinstance(module, _BatchNorm) and not isinstance(module, cls):
-            new = cls(module.num_features, module.eps, module.momentum, module.affine, module.track_running_stats, process_group)
-            ref = module.weight if module.affine else module.running_mean
-            if ref is not None: new = new.to(ref)  # its device and dtype
-            new.load_state_dict(module.state_dict())
-            return new
-        for name, child in module.named_children(): setattr(module, name, cls.convert_sync_batchnorm(child, process_group))
-        return module
+            out = cls(module.num_features, module.eps, module.momentum, module.affine, module.track_running_stats,
+                      process_group, bias=module.bias is not None)
+            _take_over(out, module)
+        for name, child in module.named_children(): out.add_module(name, cls.convert_sync_batchnorm(child, process_group))
+        return out
+
+def _take_over(new:nn.Module, old:nn.Module) -> None:
+    "Give `new` the very tensors of `old` (an optimizer built on `old` keeps working), its mode and its `qconfig`."
+    for name in ('weight', 'bias', 'running_mean', 'running_var', 'num_batches_tracked'): setattr(new, name, getattr(old, name))
+    new.training = old.training
+    if hasattr(old, 'qconfig'): new.qconfig = old.qconfig
 
 # %% ../nbs/09b_distributed.ipynb #36d52596
 def _global_batch(shape:tuple, counts:list, step:int, seed:int) -> tuple:
@@ -273,6 +312,62 @@ def compare_with_batchnorm(results:list, # `sync_bn_check`'s return value from e
         diff.update({k: max((g[k] - want[k]).abs().max().item() for g in got) for k in ('running_mean', 'running_var')})
         rows.append(dict(shape=shape, counts=counts, **diff))
     return rows
+
+# %% ../nbs/09b_distributed.ipynb #e2b262cc
+def sync_bn_rows(rank:int, world_size:int,
+                 cases:list, # (global input x, upstream gradient dy, rows per rank, `SyncBatchNorm` keywords) tuples
+                ) -> list:
+    "In each rank: one training step of `SyncBatchNorm` on this rank's rows of each case's global batch; what it gave."
+    res = []
+    for x, dy, counts, kw in cases:
+        if len(counts) != world_size: raise ValueError(f"{counts} gives rows for {len(counts)} ranks, but there are {world_size}")
+        bn, rows = SyncBatchNorm(x.shape[1], **kw), _rows(counts, rank)
+        xr = x[rows].clone().requires_grad_()
+        y = bn(xr); y.backward(dy[rows])
+        res.append(dict(y=y.detach(), x_grad=xr.grad, state=bn.state_dict(), grads={k: p.grad for k, p in bn.named_parameters()}))
+    return res
+
+def whole_batch(x:torch.Tensor, dy:torch.Tensor, kw:dict) -> dict:
+    "The reference for `sync_bn_rows`: one training step of torch's BatchNorm on the whole global batch."
+    bn = (nn.BatchNorm1d if x.dim() < 4 else nn.BatchNorm2d)(x.shape[1], **kw)
+    x = x.clone().requires_grad_()
+    y = bn(x); y.backward(dy)
+    return dict(y=y.detach(), x_grad=x.grad, state=bn.state_dict(), grads={k: p.grad for k, p in bn.named_parameters()})
+
+def joined(results:list, # `sync_bn_rows`' return value from each rank, rank 0 first
+           i:int, # which case
+          ) -> dict:
+    "Case `i` over the whole batch: the ranks' outputs and input gradients concatenated, their parameter gradients added."
+    got = [r[i] for r in results]
+    return dict(y=torch.cat([g['y'] for g in got]), x_grad=torch.cat([g['x_grad'] for g in got]), state=got[0]['state'],
+                grads={k: sum(g['grads'][k] for g in got) for k in got[0]['grads']})
+
+# %% ../nbs/09b_distributed.ipynb #76d7732a
+def _small_convnet(seed:int) -> nn.Module:
+    torch.manual_seed(seed)
+    return nn.Sequential(nn.Conv2d(2, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(), nn.Linear(36, 2))
+
+def _ddp_batch(counts:list, step:int, seed:int) -> tuple:
+    g = torch.Generator().manual_seed(seed * 1000 + step)
+    return torch.randn(sum(counts), 2, 5, 5, generator=g) * 2 + 3, torch.randn(sum(counts), 2, generator=g)
+
+def train_convnet(net:nn.Module, counts:list, rows:slice, steps:int=3, seed:int=0, ranks:int=1) -> dict:
+    "`steps` SGD steps of `net` on `rows` of each global batch, the loss scaled so that averaging over `ranks` gives the global mean's gradient."
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    for step in range(steps):
+        x, target = _ddp_batch(counts, step, seed)
+        loss = F.mse_loss(net(x[rows]), target[rows], reduction='sum') * ranks / (2 * sum(counts))
+        opt.zero_grad(); loss.backward(); opt.step()
+    return {k: v.detach().clone() for k, v in net.state_dict().items()}
+
+def ddp_sync_bn_train(rank:int, world_size:int, splits:list, steps:int=3, seed:int=0) -> list:
+    "In each rank: for each split (rows per rank), train the converted conv net under DDP; its final state dict."
+    from torch.nn.parallel import DistributedDataParallel as DDP
+    res = []
+    for counts in splits:
+        net = DDP(SyncBatchNorm.convert_sync_batchnorm(_small_convnet(seed)))
+        res.append(train_convnet(net, counts, _rows(counts, rank), steps, seed, world_size))
+    return res
 
 # %% ../nbs/09b_distributed.ipynb #f43f456e
 def _ghost_sizes(n:int, size:int) -> list:

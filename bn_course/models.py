@@ -8,7 +8,7 @@ from typing import Sequence
 from torch import nn
 
 # %% auto #0
-__all__ = ['NORMS', 'norm_layer', 'init_normal', 'mlp']
+__all__ = ['NORMS', 'MNIST_WIDTHS', 'norm_layer', 'init_normal', 'mlp', 'mnist_mlp']
 
 # %% ../nbs/02_models.ipynb #b5c9e3d3
 NORMS = {'none': lambda width: nn.Identity(),
@@ -56,3 +56,14 @@ def mlp(sizes:Sequence[int], # [inputs, hidden widths..., outputs]
     for n_in, n_out in zip(sizes[:-2], sizes[1:-1]): layers += _block(n_in, n_out, norm, act, norm_after_act, bias)
     model = nn.Sequential(*layers, nn.Linear(sizes[-2], sizes[-1]))
     return model if init_std is None else init_normal(model, init_std)
+
+# %% ../nbs/02_models.ipynb #f838f8a7
+MNIST_WIDTHS = (100, 50) # the original course's hidden widths
+
+def mnist_mlp(norm=None, # as in `mlp`: None, a name in `NORMS` or a callable width -> module
+              widths:Sequence[int]=MNIST_WIDTHS, # hidden widths
+              classes:int=10, # outputs
+              **kwargs, # passed to `mlp`: act, norm_after_act, init_std, bias
+             ) -> nn.Sequential:
+    "An MLP for MNIST's 784 pixels: `mlp([784, *widths, classes], norm, ...)`."
+    return mlp([784, *widths, classes], norm, **kwargs)

@@ -1,4 +1,4 @@
-// Loaded just before MathJax 3 on every page with math (tools/site_widgets.py puts it there).
+// Loaded just before MathJax 3 on every page with math (tools/docs_build/site_widgets.py puts it there).
 //
 // ipywidgets 8 typesets each widget's label with MathJax 2's API whenever `window.MathJax` exists:
 //   MathJax.Hub.Queue(['Typeset', MathJax.Hub, element])

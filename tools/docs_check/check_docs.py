@@ -14,7 +14,7 @@ counted as a failure. For every page:
 Every lesson page (the notebooks in nbs/sidebar.yml's "Lessons" section) must also show figures and
 have a working explorer. A screenshot of every page goes to the output folder.
 
-    nbdev_docs && python tools/check_docs.py [OUT_DIR]     # default OUT_DIR: artifacts/docs-check
+    nbdev_docs && python tools/docs_check/check_docs.py [OUT_DIR]     # default OUT_DIR: artifacts/docs-check
 """
 import argparse, json, re, shutil, sys, threading, time
 from functools import partial
@@ -22,8 +22,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT/'tools'))
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT/'tools'/'docs_build'))  # the build step's tag rewrite, checked below
 import site_widgets
 
 CHROMIUM = '/usr/bin/chromium'
@@ -185,6 +185,17 @@ def check_sliders(page, state:dict, n:int, root:str) -> tuple:
         checked += len(problems) == found
     return problems, checked, len(sliders)
 
+# Code blocks that scroll sideways (wider than the column they sit in), and source links that point at the wrong
+# place: a line of `#LNone`, or another lesson's module (nbdev resolves doc links by short name).
+JS_WIDE = """() => [...document.querySelectorAll('pre')].filter(p => p.offsetParent !== null && p.scrollWidth > p.clientWidth + 2)
+  .map(p => (p.innerText.split('\\n').find(l => l.length > 80) || p.innerText).slice(0, 60))"""
+JS_SOURCE_LINKS = "() => [...document.querySelectorAll('a[href*=\"/blob/\"]')].map(a => a.href)"
+
+def bad_source_links(hrefs:list, path:str) -> list:
+    "Source links of a page that point at `#LNone`, or, on a lesson page, at another lesson's module."
+    own = f"bn_course/lessons/{Path(path).stem}.py"
+    return [h for h in hrefs if h.endswith('#LNone') or ('/bn_course/lessons/' in h and own not in h)]
+
 def check_page(context, base:str, path:str, html:str, shots:Path) -> dict:
     "Open one page and return what it shows and the problems found."
     problems, page = [], context.new_page()
@@ -217,6 +228,8 @@ def check_page(context, base:str, path:str, html:str, shots:Path) -> dict:
         if math['typeset'] < math['n']: problems.append(f"math: {math['n'] - math['typeset']} of {math['n']} formulas not typeset")
     if math['raw']: problems.append(f"raw TeX left in {len(math['raw'])} places, first {math['raw'][0]!r}")
     res['math'] = math['typeset']
+    res['wide'] = page.evaluate(JS_WIDE)
+    problems += [f'source link to the wrong place: {h}' for h in bad_source_links(page.evaluate(JS_SOURCE_LINKS), path)]
     imgs = page.evaluate(JS_IMAGES)
     problems += [f'image does not show: {s}' for s in imgs['broken']]
     res.update(figures=imgs['figures'], widget_images=imgs['widget_images'])
@@ -283,19 +296,21 @@ def main(out:Path, site:Path) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for path in all_pages:
-            context = browser.new_context(viewport={'width': 1200, 'height': 900}, service_workers='block')
+            context = browser.new_context(viewport={'width': 1280, 'height': 900}, service_workers='block')
             outside = []
             context.route(lambda url: not url.startswith(base + '/'), lambda route: (outside.append(route.request.url), route.abort()))
             res = check_page(context, base, path, (site/path).read_text(encoding='utf-8'), shots)
             context.close()
             problems = [f'request to another host refused: {u}' for u in outside] + res['problems']
             kind = 'lesson' if path in lessons else 'page'
+            if kind == 'lesson' and res['wide']:  # a lesson's code must fit its column in a 1280-px window
+                problems += [f"code block scrolls sideways in a 1280-px window: {w!r}" for w in res['wide']]
             if kind == 'lesson' and not (res['figures'] + res['widget_images'] and res['sliders']):
                 problems.append(f"a lesson needs figures and a working explorer: {res['figures'] + res['widget_images']} pictures, {res['sliders']} working sliders")
             failed += bool(problems)
             print(f"{'ok' if not problems else 'FAILED':6s} {kind:6s} {path}: {res['figures']} figures, {res['views']} widget views "
                   f"showing {res['widget_images']} pictures, {res['sliders']} of {res['all_sliders']} sliders as the stored state predicts, "
-                  f"{res['math']} formulas typeset")
+                  f"{res['math']} formulas typeset, {len(res['wide'])} code blocks wider than their column")
             for pr in problems: print(f'       - {pr}')
         browser.close()
     server.shutdown()

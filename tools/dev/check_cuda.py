@@ -8,7 +8,7 @@
   and BN wins as on the CPU.
 Timings are printed for information; they are not asserted.
 
-    BN_COURSE_DATA=/path/to/data python tools/check_cuda.py
+    BN_COURSE_DATA=/path/to/data python tools/dev/check_cuda.py
 
 Last run: 2026-11-26 on one NVIDIA H200 with torch 2.11.0+cu130, all checks passed (before the library was
 reorganized into models/experiments/lessons; not rerun since: no GPU was lent to that session). The BN math

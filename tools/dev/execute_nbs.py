@@ -3,8 +3,8 @@
 This is how the lessons are stored executed, so the docs show real numbers and the
 widgets work on the static page. Every cell runs, `slow` ones included.
 
-    BN_COURSE_DATA=/path/to/data python tools/execute_nbs.py            # every notebook in nbs/
-    BN_COURSE_DATA=/path/to/data python tools/execute_nbs.py nbs/10_tabular.ipynb
+    BN_COURSE_DATA=/path/to/data python tools/dev/execute_nbs.py            # every notebook in nbs/
+    BN_COURSE_DATA=/path/to/data python tools/dev/execute_nbs.py nbs/10_tabular.ipynb
 """
 import subprocess, sys, time
 from pathlib import Path
@@ -20,7 +20,7 @@ def execute(path:Path, timeout:int=1800) -> None:
     tmp.replace(path)
 
 def main(paths):
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     paths = [Path(p) for p in paths] or sorted(p for p in (root/'nbs').glob('*.ipynb') if not p.name.startswith('_'))
     for p in paths:
         t = time.perf_counter()

@@ -3,8 +3,8 @@
 Quarto 1.10 points a page with widgets at jsDelivr for jQuery, require.js and
 @jupyter-widgets/html-manager (at a floating `@*` version), and a page with math at jsDelivr for
 MathJax 3 and at cdnjs for a polyfill. This script copies the versions pinned in
-tools/site-js/package-lock.json (running `npm ci` there first if needed) into `<site>/_static/`, points
-every page at those copies (dropping the CDNs' integrity hashes), loads tools/site-js/mathjax-config.js
+tools/docs_build/site-js/package-lock.json (running `npm ci` there first if needed) into `<site>/_static/`, points
+every page at those copies (dropping the CDNs' integrity hashes), loads tools/docs_build/site-js/mathjax-config.js
 before MathJax (widgets call MathJax 2's API) and drops the polyfill, which no browser that runs
 MathJax 3 needs. The theme's Google Fonts request is turned off in nbs/theme.scss,
 whose `$web-font-path` points at the Source Sans Pro copied here.
@@ -13,7 +13,7 @@ Afterwards no page may load a script or stylesheet from another host: if Quarto 
 not known here, the step fails and names it.
 
 It runs as Quarto's post-render step (see nbs/_quarto.yml), where Quarto sets
-QUARTO_PROJECT_OUTPUT_DIR, or by hand:  python tools/site_widgets.py SITE_DIR
+QUARTO_PROJECT_OUTPUT_DIR, or by hand:  python tools/docs_build/site_widgets.py SITE_DIR
 """
 import os, re, shutil, subprocess, sys
 from pathlib import Path
@@ -21,7 +21,7 @@ from pathlib import Path
 JS = Path(__file__).resolve().parent/'site-js'
 STATIC = '_static'
 FONT_WEIGHTS = (300, 400, 700)  # the weights the cosmo theme asks Google Fonts for
-MATHJAX_CONFIG = 'mathjax-config.js'  # tools/site-js/mathjax-config.js: loaded before MathJax, see there
+MATHJAX_CONFIG = 'mathjax-config.js'  # tools/docs_build/site-js/mathjax-config.js: loaded before MathJax, see there
 # (pattern of a CDN URL, file under _static/ that replaces it; None drops the tag)
 REWRITES = [
     (r'https://(?:cdn\.jsdelivr\.net/npm/requirejs@[\d.]+|cdnjs\.cloudflare\.com/ajax/libs/require\.js/[\d.]+)/require(?:\.min)?\.js', 'widgets/require.js'),
@@ -96,9 +96,9 @@ def main(site:Path) -> None:
                      if not (page.parent/s).is_file()]
     for css in sorted(site.rglob('*.css')):
         problems += [f'{css.relative_to(site)}: {u}' for u in re.findall(r'''(?:@import\s*(?:url\()?|url\()\s*["']?((?:https?:)?//[^)"';\s]+)''', css.read_text(encoding='utf-8'))]
-    if problems: sys.exit('The site still loads from other hosts (teach tools/site_widgets.py the new tags):\n  ' + '\n  '.join(problems))
+    if problems: sys.exit('The site still loads from other hosts (teach tools/docs_build/site_widgets.py the new tags):\n  ' + '\n  '.join(problems))
 
 if __name__ == '__main__':
     out = sys.argv[1] if len(sys.argv) > 1 else os.environ.get('QUARTO_PROJECT_OUTPUT_DIR')
-    if not out: sys.exit("usage: python tools/site_widgets.py SITE_DIR (or run it as Quarto's post-render step)")
+    if not out: sys.exit("usage: python tools/docs_build/site_widgets.py SITE_DIR (or run it as Quarto's post-render step)")
     main(Path(out))

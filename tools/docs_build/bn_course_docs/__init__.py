@@ -1,0 +1,1 @@
+"Tools that build bn-course's docs site; not part of the `bn_course` package that learners import."
