@@ -123,7 +123,7 @@ def check_prediction(exercise:str, # the exercise's name
     if same_sign and 1 / factor <= ratio <= factor:
         res.passed.append(f"you predicted {_fmt(guess)}; the run measured {_fmt(measured)}. {explain}")
     else:
-        off = f"{ratio:.2g}× the measured value" if same_sign and measured else "off in sign or scale"
+        off = f"{ratio:.3g}× the measured value" if same_sign and measured else "off in sign or scale"
         res.failure = f"you predicted {_fmt(guess)}; the run measured {_fmt(measured)} ({off}). {explain}"
     return res
 
