@@ -31,7 +31,9 @@ def describe(x) -> str:
     "A short description of `x` for feedback: shape and dtype for a tensor, else its type (and length)."
     if isinstance(x, torch.Tensor): return f"a {x.dtype} tensor of shape {tuple(x.shape)}".replace('torch.', '')
     if isinstance(x, (tuple, list)): return f"a {type(x).__name__} of {len(x)} items"
-    return f"a {type(x).__name__} ({x!r})" if isinstance(x, (int, float, str, bool, type(None))) else f"a {type(x).__name__}"
+    name = type(x).__name__
+    article = 'an' if name[0] in 'aeiou' else 'a'
+    return f"{article} {name} ({x!r})" if isinstance(x, (int, float, str, bool, type(None))) else f"{article} {name}"
 
 # %% ../../nbs/09c_exercises.ipynb #841a4496
 def _fmt(v:float) -> str: return f"{v:.6g}"
@@ -115,6 +117,7 @@ def check_prediction(exercise:str, # the exercise's name
     if guess is None or guess is ...:
         res.failure = "write your prediction as a number first (replace the `...`), then run the check"
         return res
+    if isinstance(guess, torch.Tensor) and guess.numel() == 1: guess = guess.item()
     if isinstance(guess, bool) or not isinstance(guess, (int, float)) or math.isnan(guess):
         res.failure = f"a prediction is one number, got {describe(guess)}"
         return res
