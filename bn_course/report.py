@@ -113,7 +113,7 @@ def _write(sections:dict, folder:Path, quick:bool, seconds:dict) -> None:
         for name, fig in s.figures.items(): md.append(f"![{name}]({save_figure(fig, folder/_file_name(key, name)).name})\n")
         if s.timings: md.append("Timings (this machine, this run): " + ", ".join(f"{n} {plain(v)}" for n, v in s.timings.items()) + "\n")
     (folder/'report.md').write_text('\n'.join(md), encoding='utf-8')
-    (folder/'results.json').write_text(json.dumps(results, indent=1, sort_keys=True), encoding='utf-8')
+    (folder/'results.json').write_text(json.dumps(results, indent=1, sort_keys=True, allow_nan=False), encoding='utf-8')
 
 # %% ../nbs/80_report.ipynb #77937942
 def _swap_in(tmp:Path, out:Path) -> None:

@@ -171,7 +171,7 @@ class Section:
 
 # %% ../nbs/00a_results.ipynb #ca0f306a
 def plain(x):
-    "JSON-ready: `Spread`/`Verdict` as dicts, NumPy and torch scalars as numbers (10 significant digits), NaN as None."
+    "JSON-ready: `Spread`/`Verdict` as dicts, NumPy and torch scalars as numbers (10 significant digits), NaN and ±inf as None."
     if isinstance(x, (Spread, Verdict)): return plain(x.as_dict())
     if isinstance(x, dict): return {str(k): plain(v) for k, v in x.items()}
     if isinstance(x, (list, tuple, np.ndarray)): return [plain(v) for v in x]
@@ -179,6 +179,6 @@ def plain(x):
     if isinstance(x, (bool, np.bool_)): return bool(x)
     if isinstance(x, (int, np.integer)): return int(x)
     if isinstance(x, (float, np.floating)):
-        return None if math.isnan(x) else x if math.isinf(x) else float(f'{float(x):.10g}')
+        return None if not math.isfinite(x) else float(f'{float(x):.10g}')
     if x is None or isinstance(x, str): return x
     raise TypeError(f"{type(x).__name__} cannot go into results.json: store numbers, strings, lists, Spread or Verdict")
