@@ -118,6 +118,7 @@ def check_prediction(exercise:str, # the exercise's name
         res.failure = "write your prediction as a number first (replace the `...`), then run the check"
         return res
     if isinstance(guess, torch.Tensor) and guess.numel() == 1: guess = guess.item()
+    elif hasattr(guess, 'item') and getattr(guess, 'size', 0) == 1: guess = guess.item()  # a NumPy scalar
     if isinstance(guess, bool) or not isinstance(guess, (int, float)) or math.isnan(guess):
         res.failure = f"a prediction is one number, got {describe(guess)}"
         return res
