@@ -199,6 +199,7 @@ def _improving(curves, lr, arm='no decay') -> tuple:
     q = c.step / c.step.max()
     third = c[(q > 0.5) & (q <= 0.75)].groupby('seed').probe_loss.mean()
     last = c[q > 0.75].groupby('seed').probe_loss.mean()
+    if third.empty or last.empty: return third, last, None  # too few probes: lower probe_every
     v = verdict(last, third, ('the last quarter', 'the third quarter'), higher_is_better=False)
     return third, last, v
 
@@ -355,7 +356,8 @@ def report(sizes:Sizes, data_dir=None, progress:bool=False) -> Section:
     s.numbers = {f'angle (deg), layer 0, lr {top:g}, {a}': spread(e0[e0.arm == a].angle) for a in arms}
     s.numbers.update({f'test accuracy at lr {lr:g}: {a} vs {b}': _arm_verdict(grid[grid.lr == lr], a, b)
                       for lr in sizes.lrs for a, b in _decay_pairs(sizes)})
-    s.numbers['still improving at the end (held-out loss, lr {top:g})'.format(top=top)] = _improving(curves, top)[2]
+    v_imp = _improving(curves, top)[2]
+    if v_imp is not None: s.numbers[f'still improving at the end (held-out loss, lr {top:g})'] = v_imp
     s.numbers[f'lr {low:g}, λ {lam:g}: decaying γ, β too vs weights only'] = _arm_verdict(nd, 'also γ, β, biases', 'weights only')
     s.numbers.update({f'largest stable lr, {net}': spread(best[net]) for net in best.columns})
     s.numbers['lrs where BN trains and the plain network does not'] = list(beyond)
