@@ -371,7 +371,11 @@ def _histogram_explorer(rec):
     return prerendered({'layer': [1, 2], 'step': steps}, [render('before'), render('after')],
                        start={'layer': 2, 'step': steps[-1]})
 
-# %% ../../nbs/50_conv.ipynb #651649ca
+# %% ../../nbs/50_conv.ipynb #50e5af9c
+_PAIRS = [('BN', 'no BN'), ('BN, high lr', 'no BN, high lr'), ('BN', 'per-pixel BN'),
+          ('BN', 'per-pixel BN, ε = 0.1'), ('BN after ReLU', 'BN'), ('BN, conv bias kept', 'BN')]
+
+# %% ../../nbs/50_conv.ipynb #f474d39c
 _REPORT_ARMS = ('no BN', 'BN', 'no BN, high lr', 'BN, high lr', 'BN, conv bias kept')
 _REPORT_PAIRS = [('BN', 'no BN'), ('BN, high lr', 'no BN, high lr'), ('BN, conv bias kept', 'BN')]
 
