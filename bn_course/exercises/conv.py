@@ -10,8 +10,8 @@ from torch import nn
 from .core import CheckResult, describe, check_function, check_prediction, check_choice
 
 # %% auto #0
-__all__ = ['PADDING_CHOICES', 'batch_norm_1d', 'check_batch_norm_2d', 'check_pixel_params', 'check_fold', 'check_padding',
-           'bias_decay_run', 'check_bias_decay']
+__all__ = ['PADDING_CHOICES', 'batch_norm_1d', 'check_batch_norm_2d', 'check_pixel_params', 'check_fold_conv',
+           'check_fold_padding', 'bias_decay_run', 'check_bias_decay']
 
 # %% ../../nbs/85_ex_conv.ipynb #bc9cb3dd
 def batch_norm_1d(x:torch.Tensor, # (N, D): normalize each of the D columns over the N rows
@@ -109,8 +109,8 @@ def _output_of(fold):
 def _conv_then_bn(conv, bn, x):
     with torch.no_grad(): return bn.eval()(conv(x))
 
-# %% ../../nbs/85_ex_conv.ipynb #308c1af7
-def check_fold(fn, # the learner's `fold(conv, bn) -> nn.Conv2d`, for BN in eval mode
+# %% ../../nbs/85_ex_conv.ipynb #dbaf2f9f
+def check_fold_conv(fn, # the learner's `fold(conv, bn) -> nn.Conv2d`, for BN in eval mode
               ) -> CheckResult:
     "Check folding Conv2d → BatchNorm2d into one Conv2d against the two layers in eval mode."
     if not callable(fn) or isinstance(fn, nn.Module):
@@ -136,7 +136,7 @@ PADDING_CHOICES = {
     'd': (False, "Scaling a conv's input channels and adding a bias does represent BN's per-channel "
                  "affine map: away from the border the folded conv is exact.")}
 
-def check_padding(answer, # 'a', 'b', 'c' or 'd'
+def check_fold_padding(answer, # 'a', 'b', 'c' or 'd'
                  ) -> CheckResult:
     "Check the answer to: why does zero padding break folding when BN sits before the conv?"
     return check_choice('padding', answer, PADDING_CHOICES)

@@ -230,7 +230,25 @@ def _pixel_table(runs:pd.DataFrame, x, y) -> pd.DataFrame:
         train_mode=[_train_mode_accuracy(m, x, y) for m in rows.model],
         last_loss=[_windows(l, 10)[-5:].mean().item() for l in rows.loss]))
 
-# %% ../../nbs/50_conv.ipynb #99be7ebc
+# %% ../../nbs/50_conv.ipynb #ac3c0062
+def _pixel_verdicts(pixel:pd.DataFrame) -> dict:
+    "The verdict rule on each per-pixel control: what is compared -> `Verdict`."
+    def v(value, a, b, higher=True):
+        w = pixel.pivot_table(index='seed', columns='arm', values=value)
+        return verdict(w[a], w[b], (a, b), higher)
+    return {'eval mode': v('eval_mode', 'BN', 'per-pixel BN'),
+            'eval mode, ε = 0.1 vs 1e-5': v('eval_mode', 'per-pixel BN, ε = 0.1', 'per-pixel BN'),
+            'eval mode, ε = 0.1': v('eval_mode', 'BN', 'per-pixel BN, ε = 0.1'),
+            'train mode': v('train_mode', 'BN', 'per-pixel BN'),
+            'last training loss': v('last_loss', 'BN', 'per-pixel BN', higher=False)}
+
+def _verdict_table(vs:dict) -> pd.DataFrame:
+    "One row per verdict: the arms, the winner (or 'within noise'), mean gap, t, threshold."
+    cols = ['a', 'b', 'winner', 'mean_gap', 't', 'threshold']
+    return pd.DataFrame([{c: v.as_dict()[c] for c in cols} for v in vs.values()],
+                        index=pd.Index(list(vs), name='compared'))
+
+# %% ../../nbs/50_conv.ipynb #a39ae4b5
 def equivariance_error(model, x:torch.Tensor, # a trained `cnn` and test images
                        pixels:int=2, # the shift, right and down
                        border:int=1): # pixels left out at every edge
@@ -241,7 +259,7 @@ def equivariance_error(model, x:torch.Tensor, # a trained `cnn` and test images
         plain = block(x)[..., b:-b - p, b:-b - p]
     return ((moved - plain).norm() / plain.norm()).item()
 
-# %% ../../nbs/50_conv.ipynb #238c36ff
+# %% ../../nbs/50_conv.ipynb #ce2e3065
 def _shifted(x:torch.Tensor, pixels:int) -> torch.Tensor:
     "Images moved `pixels` right and down, the gap filled with the background (smallest value)."
     if pixels == 0: return x
@@ -257,21 +275,21 @@ def _equivariance(runs:pd.DataFrame, x, arms=('no BN', 'BN', 'per-pixel BN',
                              whole=[equivariance_error(m, x) for m in rows.model],
                              centre=[equivariance_error(m, x, border=6) for m in rows.model]))
 
-# %% ../../nbs/50_conv.ipynb #737c820e
+# %% ../../nbs/50_conv.ipynb #2663a4d9
 def _grad_table(runs:pd.DataFrame, arms=('BN, conv bias kept', 'no BN')) -> pd.DataFrame:
     "Median over steps, then mean over seeds, of the largest |gradient| of conv weights and biases."
     med = lambda arm, j: np.mean([g[:, j].median().item() for g in runs[runs.arm == arm].grads])
     return pd.DataFrame({'conv weights': [med(a, 0) for a in arms],
                          'conv biases': [med(a, 1) for a in arms]}, index=list(arms)).rename_axis('arm')
 
-# %% ../../nbs/50_conv.ipynb #4d9f9806
+# %% ../../nbs/50_conv.ipynb #a0a944f6
 def _conv_grads_on(model:nn.Module, xb, yb, dtype=torch.float64) -> torch.Tensor:
     "Largest |gradient| of conv weights and biases for one training-mode step, in `dtype`."
     m = copy.deepcopy(model).to(dtype).train()
     F.cross_entropy(m(xb.to(dtype)), yb).backward()
     return _conv_grads(m)
 
-# %% ../../nbs/50_conv.ipynb #a2863cb5
+# %% ../../nbs/50_conv.ipynb #3b61f66d
 def _bias_drift(runs:pd.DataFrame, arm:str='BN, conv bias kept') -> pd.DataFrame:
     "How far the conv biases and weights moved from their initial values: largest |change|."
     out = []
@@ -283,7 +301,7 @@ def _bias_drift(runs:pd.DataFrame, arm:str='BN, conv bias kept') -> pd.DataFrame
                         weight=max((b.weight - a.weight).abs().max().item() for a, b in convs)))
     return pd.DataFrame(out).set_index('seed')
 
-# %% ../../nbs/50_conv.ipynb #24885e87
+# %% ../../nbs/50_conv.ipynb #0d9657f3
 def fold_cnn(model): # a trained network, e.g. from `cnn`
     "An eval-mode copy of `model`, each Conv2d → BatchNorm2d folded into one Conv2d."
     layers, mods = [], list(model)
@@ -297,7 +315,7 @@ def fold_cnn(model): # a trained network, e.g. from `cnn`
     fmt = torch.channels_last if cl else torch.contiguous_format
     return nn.Sequential(*layers).to(memory_format=fmt).eval()
 
-# %% ../../nbs/50_conv.ipynb #f34aa1cc
+# %% ../../nbs/50_conv.ipynb #beac1fe0
 def time_inference(nets:dict, # name -> network in eval mode
                    x:torch.Tensor, # the batch to classify
                    tries:int=7, # interleaved rounds
@@ -311,7 +329,7 @@ def time_inference(nets:dict, # name -> network in eval mode
                 t = time.perf_counter(); m(x); secs[k].append(time.perf_counter() - t)
     return {k: np.array(v) for k, v in secs.items()}
 
-# %% ../../nbs/50_conv.ipynb #ee86c2f1
+# %% ../../nbs/50_conv.ipynb #e184a648
 class _ChannelHistograms:
     "Per-channel histograms of each BatchNorm2d's input and output at chosen steps."
     def __init__(self, model:nn.Module, steps, bins:int=50, value_range=(-5., 5.)):
@@ -371,11 +389,11 @@ def _histogram_explorer(rec):
     return prerendered({'layer': [1, 2], 'step': steps}, [render('before'), render('after')],
                        start={'layer': 2, 'step': steps[-1]})
 
-# %% ../../nbs/50_conv.ipynb #50e5af9c
+# %% ../../nbs/50_conv.ipynb #edc1d51a
 _PAIRS = [('BN', 'no BN'), ('BN, high lr', 'no BN, high lr'), ('BN', 'per-pixel BN'),
           ('BN', 'per-pixel BN, ε = 0.1'), ('BN after ReLU', 'BN'), ('BN, conv bias kept', 'BN')]
 
-# %% ../../nbs/50_conv.ipynb #f474d39c
+# %% ../../nbs/50_conv.ipynb #d15eb19f
 _REPORT_ARMS = ('no BN', 'BN', 'no BN, high lr', 'BN, high lr', 'BN, conv bias kept')
 _REPORT_PAIRS = [('BN', 'no BN'), ('BN, high lr', 'no BN, high lr'), ('BN, conv bias kept', 'BN')]
 
