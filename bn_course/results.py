@@ -90,8 +90,9 @@ class Verdict:
         stat = f"{gap} ± {self.sd:.2g} sd over {self.n} seeds, t = {self.t:.2f}"
         if self.winner is None:
             return f"{self.a} and {self.b} are within noise ({stat}, a win needs |t| > {self.threshold:.2f})"
-        loser = self.b if self.winner == self.a else self.a
-        return f"{self.winner} beats {loser} ({stat} > {self.threshold:.2f})".replace('t = -', 't = ')
+        loser, sign = (self.b, 1) if self.winner == self.a else (self.a, -1)
+        stat = f"mean paired gap {sign * self.mean:+.3g} ± {self.sd:.2g} sd over {self.n} seeds, t = {sign * self.t:.2f}"
+        return f"{self.winner} beats {loser} ({stat} > {self.threshold:.2f})"
 
 # %% ../nbs/00a_results.ipynb #5bc5b7b2
 def verdict(a, b, # the two arms' results, one number per seed, in the same seed order
