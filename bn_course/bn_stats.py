@@ -11,7 +11,7 @@ from torch import nn
 from torch.nn.modules.batchnorm import _BatchNorm
 
 # %% auto #0
-__all__ = ['SHIFTS', 'bn_layers', 'recalibrate', 'entropy', 'tent', 'rotate', 'shift_mnist']
+__all__ = ['SHIFTS', 'bn_layers', 'merge_moments', 'recalibrate', 'entropy', 'tent', 'rotate', 'shift_mnist']
 
 # %% ../nbs/09_bn_stats.ipynb #347a3551
 def bn_layers(model:nn.Module, # any network
@@ -41,22 +41,60 @@ class _KeepModes:
         for m, t in zip(self.model.modules(), self.modes): m.training = t
 
 # %% ../nbs/09_bn_stats.ipynb #e1d2c166
+class _Stop(Exception): "Raised by a hook to cut a forward pass short once its layer has its input."
+
+def _batch_moments(h:torch.Tensor) -> tuple:
+    "Per channel (dim 1): count, mean and sum of squared deviations, in float64."
+    h = h.detach().transpose(0, 1).reshape(h.shape[1], -1).double()
+    mean = h.mean(1)
+    return h.shape[1], mean, ((h - mean[:, None]) ** 2).sum(1)
+
+def merge_moments(a:tuple, b:tuple) -> tuple:
+    "Chan's exact merge of two (count, mean, M2) summaries into the summary of both."
+    (na, ma, Ma), (nb, mb, Mb) = a, b
+    n, d = na + nb, mb - ma
+    return n, ma + d * nb / n, Ma + Mb + d ** 2 * na * nb / n
+
+# %% ../nbs/09_bn_stats.ipynb #6abd24b8
+def _run_order(model:nn.Module, bns:list, x:torch.Tensor) -> list:
+    "The BN layers of `bns` in the order a forward pass on `x` first reaches them."
+    seen = []
+    hooks = [b.register_forward_pre_hook(lambda m, i: seen.append(m) if m not in seen else None)
+             for b in bns]
+    try: model(x)
+    finally:
+        for h in hooks: h.remove()
+    return seen
+
+# %% ../nbs/09_bn_stats.ipynb #7635b541
+def _layer_moments(model:nn.Module, bn:nn.Module, xs:list) -> tuple|None:
+    "The merged moments of `bn`'s input over `xs`, the model in eval mode; None if never reached."
+    acc = []
+    def grab(mod, inp):
+        m = _batch_moments(inp[0]); acc[:] = [merge_moments(acc[0], m) if acc else m]
+        raise _Stop
+    handle = bn.register_forward_pre_hook(grab)
+    try:
+        for x in xs:
+            try: model(x)
+            except _Stop: pass
+    finally: handle.remove()
+    return acc[0] if acc else None
+
 @torch.no_grad()
 def recalibrate(model:nn.Module, # a network with BatchNorm layers; its statistics are replaced in place
-                batches, # the data to estimate them on: input batches, (x, y) pairs, or one tensor as one batch
+                batches, # the data: input batches, (x, y) pairs, or one tensor as one batch
                ) -> nn.Module:
-    "Recompute every BatchNorm layer's running statistics on `batches` with the weights frozen; returns `model`."
-    bns = bn_layers(model)
-    first, rest = _first_and_rest(batches)
-    momenta = [b.momentum for b in bns]
+    "Recompute every BN layer's running statistics from `batches`, exactly and whatever the batching."
+    bns, (first, rest) = bn_layers(model), _first_and_rest(batches)
+    xs = [_inputs(first)] + [_inputs(b) for b in rest]
     with _KeepModes(model):
-        try:
-            for b in bns: b.reset_running_stats(); b.momentum = None
-            model.train()
-            model(_inputs(first))
-            for batch in rest: model(_inputs(batch))
-        finally:
-            for b, m in zip(bns, momenta): b.momentum = m
+        model.eval()
+        for bn in _run_order(model, bns, xs[0]):
+            n, mean, m2 = _layer_moments(model, bn, xs)
+            if n < 2: raise ValueError("recalibrate needs at least 2 values per channel: pass more data")
+            bn.running_mean.copy_(mean); bn.running_var.copy_(m2 / (n - 1))
+            bn.num_batches_tracked.fill_(len(xs))
     return model
 
 # %% ../nbs/09_bn_stats.ipynb #3e7c328d
