@@ -62,8 +62,10 @@ def compare(expected, # the reference's value: a tensor, a number, or a tuple of
     if not isinstance(actual, torch.Tensor): return f"expected a tensor, got {describe(actual)}"
     if actual.shape != expected.shape:
         return f"expected shape {tuple(expected.shape)}, got {tuple(actual.shape)}"
-    if actual.dtype != expected.dtype and not (actual.is_floating_point() and expected.is_floating_point()):
-        return f"expected dtype {expected.dtype}, got {actual.dtype}".replace('torch.', '')  # a float answer in another precision is fine
+    finer = (actual.is_floating_point() and expected.is_floating_point()
+             and torch.finfo(actual.dtype).eps <= torch.finfo(expected.dtype).eps)
+    if actual.dtype != expected.dtype and not finer:  # more precision than asked for is fine, less is not
+        return f"expected dtype {expected.dtype}, got {actual.dtype}".replace('torch.', '')
     a, e = actual.detach().double().cpu(), expected.detach().double().cpu()
     if torch.isnan(a).any() and not torch.isnan(e).any():
         return f"{int(torch.isnan(a).sum())} NaN value(s) where none are expected"
