@@ -27,8 +27,8 @@ __all__ = ['SIZES', 'Sizes', 'mnist_net', 'test_loss_at', 'shrink_bn_inputs', 'p
 @dataclass(frozen=True)
 class Sizes:
     "How big this lesson's experiments are."
-    seeds:tuple=(0, 1, 2, 3, 4) # the main comparison: every arm once per seed
-    sweep_seeds:tuple=(0, 1, 2) # the sweeps and probes
+    seeds:tuple=(0, 1, 2, 3, 4) # the main comparison and the batch-size sweep: once per seed
+    sweep_seeds:tuple=(0, 1, 2) # the learning-rate and initialization sweeps and the probes
     n_train:int=60000 # training images of the main comparison
     epochs:int=3 # its epochs
     every:int=250 # its steps between checkpoints
@@ -406,7 +406,7 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
     probes = _probes(SIGMOID_ARMS, xt[:sizes.n_sweep], yt[:sizes.n_sweep], sizes)
     flow = _probes({('', n): partial(mnist_net, norm) for n, norm in BN_ARMS.items()}, xt, yt, sizes,
                    opt='adam', lr=1e-3, bs=64)
-    bsw = _batch_sweep(xt[:sizes.n_batch], yt[:sizes.n_batch], xv, yv, sizes.batch_sizes, sizes.sweep_seeds)
+    bsw = _batch_sweep(xt[:sizes.n_batch], yt[:sizes.n_batch], xv, yv, sizes.batch_sizes, sizes.seeds)
     small = min(sizes.batch_sizes)
     rescored = _rescore(bsw, xt[:sizes.n_batch], xv, yv, small)
     W = {c: runs.pivot_table(index='seed', columns='arm', values=c) for c in ('test_acc', 'gap', 'matched_test_loss')}
@@ -418,8 +418,8 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
                   f"784-100-50-10 ReLU MLPs: {nets}; Adam {LR:g}, batch {BS}, {sizes.epochs} epochs on "
                   f"{sizes.n_train:,} images, {len(sizes.seeds)} seeds, checkpoints every {sizes.every} steps. "
                   f"One-epoch sweeps over {len(sizes.sweep_seeds)} seeds: learning rate ({', '.join(LRS)}), "
-                  f"sigmoid initialization ({', '.join(INITS)}), batch size ({', '.join(map(str, sizes.batch_sizes))}) "
-                  f"on {sizes.n_batch:,} images with {', '.join(NORMS)} normalization.")
+                  f"sigmoid initialization ({', '.join(INITS)}); batch size ({', '.join(map(str, sizes.batch_sizes))}) "
+                  f"over {len(sizes.seeds)} seeds, on {sizes.n_batch:,} images with {', '.join(NORMS)} normalization.")
     sec.tables = {'test accuracy': seed_table(runs, 'test_acc'), 'generalization gap': seed_table(runs, 'gap'),
                   'test loss at matched training loss': seed_table(runs, 'matched_test_loss'),
                   'learning rates': _lr_table(sweep),
