@@ -318,7 +318,7 @@ def figure1_table(runs:list, sizes:Sizes) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 def plot_figure1(runs:list, sizes:Sizes, seed:int=0):
-    "(a) test accuracy over seeds; (b, c) one seed's 15/50/85th pct of a last-layer sigmoid's input."
+    "(a) test accuracy over seeds; (b, c) one seed's 15/50/85th pct of a layer-3 sigmoid's input."
     import matplotlib.pyplot as plt
     fig, axes = plt.subplots(1, 3, figsize=(13, 3.6))
     acc = _collect(runs, 'acc')
