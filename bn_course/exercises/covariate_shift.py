@@ -12,7 +12,26 @@ from ..data import mnist_tensors
 from ..lessons.covariate_shift import encode, CUT, _init_share, _shift
 
 # %% auto #0
-__all__ = ['SD_PREDICT', 'NOISY_CHOICES', 'check_init_prediction', 'check_init_saturation', 'check_grad_shift', 'check_noisy_bn']
+__all__ = ['SD_PREDICT', 'NOISY_CHOICES', 'check_init_saturation', 'check_init_prediction', 'check_grad_shift', 'check_noisy_bn']
+
+# %% ../../nbs/82_ex_covariate_shift.ipynb #6791ab9a
+def _cases() -> list:
+    "Small image batches: (label, (x, sd, cut))."
+    g = torch.Generator().manual_seed(0)
+    binary = (torch.rand(20, 784, generator=g) < 0.13).float()
+    pm1 = torch.rand(20, 784, generator=g) * 2 - 1
+    return [('20 binary images, sd 0.1, cut 4', (binary, 0.1, 4.)),
+            ('20 images in [-1, 1], sd 0.1, cut 4', (pm1, 0.1, 4.)),
+            ('20 images in [-1, 1], sd 0.05, cut 3', (pm1, 0.05, 3.)),
+            ('1 binary image, sd 0.3, cut 4', (binary[:1], 0.3, 4.))]
+
+def check_init_saturation(fn, # your `init_saturation(x, sd, cut) -> float`
+                         ) -> CheckResult:
+    "Check your closed form for the share of first-layer inputs beyond ±cut at initialization."
+    return check_function('Exercise 1: init_saturation', fn, _cases(), _init_share,
+                          hint="over the weights, w·x is N(0, sd²‖x‖²) for each image; count both tails, "
+                               "then average over the images",
+                          atol=1e-6, rtol=1e-4)  # float32 norms against the float64 reference
 
 # %% ../../nbs/82_ex_covariate_shift.ipynb #3bff6876
 SD_PREDICT = 0.2 # the weight sd the learner predicts for (the lesson uses 0.1)
@@ -43,25 +62,6 @@ def check_init_prediction(guess, # your predicted share, a fraction between 0 an
                f"only {CUT / sd_in:.2f} sd: the share is 2(1 − Φ({CUT / sd_in:.2f})) on average over images.")
     return check_prediction('Exercise 2: saturated share at init', guess, _measured_share(), explain,
                             factor=1.25)
-
-# %% ../../nbs/82_ex_covariate_shift.ipynb #6791ab9a
-def _cases() -> list:
-    "Small image batches: (label, (x, sd, cut))."
-    g = torch.Generator().manual_seed(0)
-    binary = (torch.rand(20, 784, generator=g) < 0.13).float()
-    pm1 = torch.rand(20, 784, generator=g) * 2 - 1
-    return [('20 binary images, sd 0.1, cut 4', (binary, 0.1, 4.)),
-            ('20 images in [-1, 1], sd 0.1, cut 4', (pm1, 0.1, 4.)),
-            ('20 images in [-1, 1], sd 0.05, cut 3', (pm1, 0.05, 3.)),
-            ('1 binary image, sd 0.3, cut 4', (binary[:1], 0.3, 4.))]
-
-def check_init_saturation(fn, # your `init_saturation(x, sd, cut) -> float`
-                         ) -> CheckResult:
-    "Check your closed form for the share of first-layer inputs beyond ±cut at initialization."
-    return check_function('Exercise 1: init_saturation', fn, _cases(), _init_share,
-                          hint="over the weights, w·x is N(0, sd²‖x‖²) for each image; count both tails, "
-                               "then average over the images",
-                          atol=1e-6, rtol=1e-4)  # float32 norms against the float64 reference
 
 # %% ../../nbs/82_ex_covariate_shift.ipynb #882f4b81
 def _grad_cases() -> list:
