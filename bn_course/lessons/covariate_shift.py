@@ -476,6 +476,7 @@ def _summary_text(v1, vs, vn, share, share_end, ics_short, vl, longest, sizes) -
     early = _word(v1['early_acc'], 'learns faster with BN', 'learns more slowly with BN',
                   'starts about as fast with and without BN')
     drift = _word(v1['drift_after'], 'more', 'less', 'about the same')
+    late = _word(v1['drift_late'], 'more', 'less', 'about the same')
     pts = {k: f"{100 * v.mean:.2f}" for k, v in vs.items()}
     t, T = sizes.variant_steps, sizes.steps
     jit = _word(vn[('with BN', 'jitter')], 'far more', 'less', 'about as much')
@@ -486,7 +487,8 @@ def _summary_text(v1, vs, vn, share, share_end, ics_short, vl, longest, sizes) -
     smooth = [_word(vl[(h, 'beta_smoothness')], 'larger', 'smaller') for h in ('first half', 'second half')]
     return '\n'.join([
         f"- **Figure 1 on binary images**: the network {early}, and after the warm-up BN gives "
-        f"{drift} band drift ({_gap(v1['drift_after'])}).",
+        f"{drift} band drift ({_gap(v1['drift_after'])}); over the second half it gives {late} "
+        f"({_gap(v1['drift_late'])}).",
         f"- **Saturation depends on the inputs**: at step {t:,}, BN lowers layer 1's saturated share by "
         f"{pts[('[-1, 1]', t)]} percentage points with [−1, 1] pixels, {pts[('binary', t)]} with binary "
         f"ones ({pts[('binary', T)]} at step {T:,}): the [−1, 1] figure comes mostly from the "
