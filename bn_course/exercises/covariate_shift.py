@@ -5,13 +5,33 @@
 # %% ../../nbs/82_ex_covariate_shift.ipynb #3bd0e73d
 from __future__ import annotations
 from functools import lru_cache
+import numpy as np
 import torch
 from .core import CheckResult, check_function, check_prediction, check_choice
 from ..data import mnist_tensors
 from ..lessons.covariate_shift import encode, CUT, _init_share, _shift
 
 # %% auto #0
-__all__ = ['SD_PREDICT', 'NOISY_CHOICES', 'check_init_prediction', 'check_init_saturation', 'check_grad_shift', 'check_noisy_bn']
+__all__ = ['SD_PREDICT', 'NOISY_CHOICES', 'check_init_saturation', 'check_init_prediction', 'check_grad_shift', 'check_noisy_bn']
+
+# %% ../../nbs/82_ex_covariate_shift.ipynb #6791ab9a
+def _cases() -> list:
+    "Small image batches: (label, (x, sd, cut))."
+    g = torch.Generator().manual_seed(0)
+    binary = (torch.rand(20, 784, generator=g) < 0.13).float()
+    pm1 = torch.rand(20, 784, generator=g) * 2 - 1
+    return [('20 binary images, sd 0.1, cut 4', (binary, 0.1, 4.)),
+            ('20 images in [-1, 1], sd 0.1, cut 4', (pm1, 0.1, 4.)),
+            ('20 images in [-1, 1], sd 0.05, cut 3', (pm1, 0.05, 3.)),
+            ('1 binary image, sd 0.3, cut 4', (binary[:1], 0.3, 4.))]
+
+def check_init_saturation(fn, # your `init_saturation(x, sd, cut) -> float`
+                         ) -> CheckResult:
+    "Check your closed form for the share of first-layer inputs beyond ±cut at initialization."
+    return check_function('Exercise 1: init_saturation', fn, _cases(), _init_share,
+                          hint="over the weights, w·x is N(0, sd²‖x‖²) for each image; count both tails, "
+                               "then average over the images",
+                          atol=1e-6, rtol=1e-4)  # float32 norms against the float64 reference
 
 # %% ../../nbs/82_ex_covariate_shift.ipynb #3bff6876
 SD_PREDICT = 0.2 # the weight sd the learner predicts for (the lesson uses 0.1)
@@ -29,32 +49,19 @@ def _measured_share(sd:float=SD_PREDICT, seed:int=0) -> float:
 def check_init_prediction(guess, # your predicted share, a fraction between 0 and 1
                          ) -> CheckResult:
     "Compare your predicted saturated share at init ([−1, 1] inputs, weights N(0, 0.2²)) with a measurement."
+    if isinstance(guess, (torch.Tensor, np.generic)) and getattr(guess, 'ndim', 1) == 0:
+        guess = guess.item()  # a 0-d tensor or a numpy scalar is one number
+    if isinstance(guess, (int, float)) and not isinstance(guess, bool) and guess > 1:
+        return CheckResult('Exercise 2: saturated share at init',
+                           failure=f"you wrote {guess:g}: give a fraction between 0 and 1, not a "
+                                   "percent (e.g. 0.05 for 5%)")
     x = _images()
     sd_in = SD_PREDICT * float((x ** 2).sum(1).mean().sqrt())
     explain = (f"A layer-1 input is N(0, σ²‖x‖²) over the weights; ‖x‖² ≈ {sd_in ** 2 / SD_PREDICT ** 2:.0f} "
                f"for [−1, 1] images (the background counts), so its sd is about {sd_in:.1f} and ±{CUT:g} is "
                f"only {CUT / sd_in:.2f} sd: the share is 2(1 − Φ({CUT / sd_in:.2f})) on average over images.")
-    return check_prediction('Exercise 1: saturated share at init', guess, _measured_share(), explain,
+    return check_prediction('Exercise 2: saturated share at init', guess, _measured_share(), explain,
                             factor=1.25)
-
-# %% ../../nbs/82_ex_covariate_shift.ipynb #6791ab9a
-def _cases() -> list:
-    "Small image batches: (label, (x, sd, cut))."
-    g = torch.Generator().manual_seed(0)
-    binary = (torch.rand(20, 784, generator=g) < 0.13).float()
-    pm1 = torch.rand(20, 784, generator=g) * 2 - 1
-    return [('20 binary images, sd 0.1, cut 4', (binary, 0.1, 4.)),
-            ('20 images in [-1, 1], sd 0.1, cut 4', (pm1, 0.1, 4.)),
-            ('20 images in [-1, 1], sd 0.05, cut 2', (pm1, 0.05, 2.)),
-            ('1 binary image, sd 0.3, cut 4', (binary[:1], 0.3, 4.))]
-
-def check_init_saturation(fn, # your `init_saturation(x, sd, cut) -> float`
-                         ) -> CheckResult:
-    "Check your closed form for the share of first-layer inputs beyond ±cut at initialization."
-    return check_function('Exercise 2: init_saturation', fn, _cases(), _init_share,
-                          hint="over the weights, w·x is N(0, sd²‖x‖²) for each image; count both tails, "
-                               "then average over the images",
-                          atol=1e-6, rtol=1e-4)  # float32 norms against the float64 reference
 
 # %% ../../nbs/82_ex_covariate_shift.ipynb #882f4b81
 def _grad_cases() -> list:
@@ -86,9 +93,8 @@ NOISY_CHOICES = {
                 "the speed-up here."),
     'c': (False, "Jitter is not the shift ICS names (a systematic change caused by the earlier layers' updates), "
                  "and the noisy network does not beat plain BN, so nothing here says that shift helps."),
-    'd': (False, "That is a claim about one number at the end, and the lesson's runs compare it with the verdict "
-                 "rule; either way it would not tell you why BN helps. Look at what the noise changes and what it "
-                 "leaves alone."),
+    'd': (False, "The lesson's full run rejects it: at the end noisy BN is clearly below plain BN by the verdict "
+                 "rule, keeping under half of BN's final lead over the plain network. And even if it were true, one final number would not tell you why BN helps."),
 }
 
 def check_noisy_bn(answer, # 'a', 'b', 'c' or 'd'
