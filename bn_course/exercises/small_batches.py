@@ -7,10 +7,11 @@ from __future__ import annotations
 import math
 import torch
 import torch.nn.functional as F
-from .core import CheckResult, check_function, check_prediction, describe
+from .core import CheckResult, check_function, check_prediction, check_choice, describe
 
 # %% auto #0
-__all__ = ['check_merge_stats', 'check_noise_prediction', 'check_layer_norm', 'check_group_norm']
+__all__ = ['NO_ALLREDUCE_CHOICES', 'check_merge_stats', 'check_noise_prediction', 'check_layer_norm', 'check_group_norm',
+           'check_no_allreduce']
 
 # %% ../../nbs/87_ex_small_batches.ipynb #3b1d79bc
 def _stats(x:torch.Tensor) -> tuple:
@@ -120,3 +121,22 @@ def check_group_norm(group_norm, # your function: (x of shape (N, C), groups, ep
                           hint="split each row's C features into `groups` consecutive blocks of C/groups "
                                "features, and normalize each block with its own mean and biased variance "
                                "(plus ε); the batch dimension plays no part.")
+
+# %% ../../nbs/87_ex_small_batches.ipynb #8f8b26df
+NO_ALLREDUCE_CHOICES = {
+    'outputs': (False, "The forward pass is untouched: the all_gather and the exact merge give every "
+                       "device the global mean and variance, so the outputs equal BN on the whole batch."),
+    'input gradients': (True, "Each row moves the global mean and variance, and through them the outputs "
+                              "on every device; with local sums, a device's ∂L/∂x misses the other "
+                              "devices' part of Σg and Σg·x̂, so it is not the gradient of the loss."),
+    'parameter gradients only': (False, "γ's and β's gradients are sums of g·x̂ and g over rows; DDP "
+                                        "averages them over devices like any other gradient, without "
+                                        "SyncBN's backward. What the all_reduce feeds is ∂L/∂x."),
+    'nothing': (False, "The forward normalizes with global statistics, so every output depends on every "
+                       "device's rows; dropping the all_reduce drops those terms from ∂L/∂x."),
+}
+
+def check_no_allreduce(answer, # one of 'outputs', 'input gradients', 'parameter gradients only', 'nothing'
+                      ) -> CheckResult:
+    "Which quantities go wrong when SyncBN's backward uses each device's local sums only?"
+    return check_choice('SyncBN without its backward all_reduce', answer, NO_ALLREDUCE_CHOICES)
