@@ -190,10 +190,19 @@ _REMEDIES = ('batch renorm', 'GroupNorm', 'LayerNorm')
 _PAIRS = [(r, 'BN per device') for r in _REMEDIES] + [('SyncBN', r) for r in _REMEDIES]
 
 # %% ../../nbs/70_small_batches.ipynb #7a85f531
-def _still_rising(curves:pd.DataFrame, b:int) -> pd.Series:
-    "Per arm at batch `b`: mean accuracy at the last curve point minus at the one before."
-    c = curves[curves.b == b].groupby(['arm', 'step']).test_acc.mean()
-    return c.groupby('arm').apply(lambda s: s.iloc[-1] - s.iloc[-2]).loc[list(_ARMS)]
+def _still_rising(curves:pd.DataFrame, b:int) -> pd.DataFrame:
+    "Per arm and seed at batch `b`: accuracy at the last two curve points and the gain."
+    c = curves[curves.b == b]
+    before, last = sorted(c.step.unique())[-2:]
+    w = c.pivot_table(index=['arm', 'seed'], columns='step', values='test_acc')
+    t = pd.DataFrame({'before': w[before], 'last': w[last]}).reset_index()
+    t['arm'] = pd.Categorical(t.arm, [a for a in _ARMS if a in set(t.arm)])
+    return t.sort_values(['arm', 'seed']).assign(gain=lambda d: d['last'] - d.before)
+
+def _rise_verdicts(tail:pd.DataFrame) -> dict:
+    "Per arm: the verdict rule on the last curve point against the one before, over seeds."
+    return {a: verdict(g['last'], g.before, ('end', 'before'))
+            for a, g in tail.groupby('arm', observed=True)}
 
 # %% ../../nbs/70_small_batches.ipynb #d88295ef
 def device_stats(x:torch.Tensor) -> tuple:
@@ -266,24 +275,27 @@ def _merge_errors(means=(57_000.,), sds=(10_000., 1_000., 100., 10., 1.), device
                                  max=err.max().item()))
     return pd.DataFrame(rows)
 
-# %% ../../nbs/70_small_batches.ipynb #3c01c9ad
+# %% ../../nbs/70_small_batches.ipynb #91cd4381
 def _ddp_run(norm:str, seed:int, data:tuple, b:int, lr:float=_LR) -> dict:
-    "One pass in this process, in DDP when a process group runs: losses, step times, test accuracy."
+    "One pass over `data`, in DDP when a process group runs: losses, times, accuracy."
     x, y, xt, yt = data
-    world, rank = (dist.get_world_size(), dist.get_rank()) if dist.is_initialized() else (1, 0)
-    set_seed(seed)
+    on = dist.is_initialized()
+    world, rank = (dist.get_world_size(), dist.get_rank()) if on else (1, 0)
+    set_seed(seed)  # every rank starts from the same weights
     model = mlp(_LAYERS, norm='batch' if norm == 'batch' else SyncBatchNorm)
-    if world > 1: model = DistributedDataParallel(model)
+    if world > 1: model = DistributedDataParallel(model)  # averages gradients
     opt, losses, times = adam(model.parameters(), lr), [], []
     order = shuffled_order(len(x), torch.Generator().manual_seed(seed))
-    for s in batch_slices(len(x), world * b):
-        idx = order[s][rank * b:(rank + 1) * b]
+    for s in batch_slices(len(x), world * b):  # one global batch of W·b images
+        idx = order[s][rank * b:(rank + 1) * b]  # this rank's b of them
         t = time.perf_counter()
         loss = F.cross_entropy(model(x[idx]), y[idx])
         opt.zero_grad(); loss.backward(); opt.step()
         times.append(time.perf_counter() - t); losses.append(loss.item())
-    return dict(losses=losses, times=times, test_acc=accuracy(getattr(model, 'module', model), xt, yt))
+    net = getattr(model, 'module', model)
+    return dict(losses=losses, times=times, test_acc=accuracy(net, xt, yt))
 
+# %% ../../nbs/70_small_batches.ipynb #3c01c9ad
 def _allreduce_seconds(numel:int, reps:int=200) -> float:
     "Median wall time of one `all_reduce` of `numel` float32 values in the running group."
     t, times = torch.zeros(numel), []
@@ -332,7 +344,7 @@ def _ddp_table(dp:dict) -> pd.DataFrame:
 
 # %% ../../nbs/70_small_batches.ipynb #70a3aee1
 def _comm_cost(dp:dict) -> pd.DataFrame:
-    "Per seed, median step times (ms) under DDP and in one process, and SyncBN's four all-reduces alone."
+    "Per seed, median step times (ms) under DDP and in one process; SyncBN's collectives alone."
     med = lambda t: 1e3 * float(np.median(t))
     runs, local = dp['ranks'][0]['runs'], dp['local']
     seeds = sorted({s for _, s in runs})
@@ -340,7 +352,7 @@ def _comm_cost(dp:dict) -> pd.DataFrame:
                            ddp_sync_ms=med(runs[('sync', s)]['times']),
                            one_bn_ms=med(local[('batch', s)]), one_sync_ms=med(local[('sync', s)]))
                       for s in seeds]).set_index('seed')
-    return d.assign(allreduces_ms=1e3 * sum(dp['ranks'][0]['allreduce'].values()))
+    return d.assign(collectives_ms=1e3 * sum(dp['ranks'][0]['allreduce'].values()))
 
 # %% ../../nbs/70_small_batches.ipynb #de76dcef
 def _curve_panel(curves:pd.DataFrame, arm:str, b:int) -> bytes:
@@ -415,5 +427,5 @@ def report(sizes:Sizes, data_dir=None, progress:bool=False) -> Section:
     cost = _comm_cost(dp)
     s.timings['syncbn_extra_ms_per_step'] = spread(cost.ddp_sync_ms - cost.ddp_bn_ms)
     s.timings['syncbn_python_ms_per_step'] = spread(cost.one_sync_ms - cost.one_bn_ms)
-    s.timings['four_allreduces_ms'] = float(cost.allreduces_ms.iloc[0])
+    s.timings['syncbn_collectives_ms'] = float(cost.collectives_ms.iloc[0])
     return s
