@@ -43,12 +43,20 @@ def _measured_share() -> float:
 # %% ../../nbs/81_ex_tabular.ipynb #e7f80942
 def check_income_share(guess, # your prediction: a fraction between 0 and 1
                       ) -> CheckResult:
-    "Exercise 1: the median first-layer unit's income share at initialization, within 2%."
-    name = 'Exercise 1: income share'
-    if isinstance(guess, (int, float)) and not isinstance(guess, bool) and 1 < guess <= 100:
-        return CheckResult(name, failure=f"a share is a fraction between 0 and 1: for {guess}% write "
-                                         f"{guess / 100:g}")
-    return check_prediction(name, guess, _measured_share(), _WHY_SHARE, factor=1.02)
+    "Exercise 1: the median first-layer unit's income share at initialization: 0.99 to 1."
+    name, measured = 'Exercise 1: income share', _measured_share()
+    res = check_prediction(name, guess, measured, _WHY_SHARE, factor=1.02)
+    if res.failure and not res.failure.startswith('you predicted'): return res  # not one number
+    g = float(guess.item() if hasattr(guess, 'item') else guess)
+    if 1 < g <= 100:
+        return CheckResult(name, failure=f"a share is a fraction between 0 and 1: for {g:g}% "
+                                         f"write {g / 100:g}")
+    if not 0 <= g <= 1:
+        return CheckResult(name, failure=f"a share is a fraction between 0 and 1, got {g:g}")
+    if g < 0.99 and not res.failure:  # near, but the point is "more than 99%"
+        return CheckResult(name, failure=f"you predicted {g:g}; the run measured {measured:.4f}: "
+                                         f"close, but income carries more than 0.99. {_WHY_SHARE}")
+    return res
 
 # %% ../../nbs/81_ex_tabular.ipynb #617548cd
 def _onehot_case() -> tuple:
