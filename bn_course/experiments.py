@@ -16,7 +16,7 @@ from .stacked import StackedSequential, fit_stacked, evaluate_stacked
 
 # %% auto #0
 __all__ = ['OPTIMIZERS', 'ENGINES', 'STOP_ON', 'Job', 'make_optimizer', 'run_jobs', 'inner_split', 'fold_jobs',
-           'cross_validate_runs', 'seed_jobs', 'stacked_accuracy', 'compare_seeds', 'spread', 'every_seed']
+           'cross_validate_runs', 'seed_jobs', 'stacked_accuracy', 'compare_seeds']
 
 # %% ../nbs/08_experiments.ipynb #48ce4b79
 @dataclass
@@ -197,22 +197,3 @@ def compare_seeds(arms:dict, # name -> a function with no arguments that builds 
     if loss == 'ce': df['test_acc'] = stacked_accuracy(models, x_test, y_test)
     if keep_models: df['model'] = models
     return df[['arm', 'seed', *[c for c in df.columns if c not in ('arm', 'seed')]]]
-
-# %% ../nbs/08_experiments.ipynb #97989ebb
-def spread(df:pd.DataFrame, # one row per run
-           by, # column(s) to group by
-           col:str, # the value to summarize
-          ) -> pd.DataFrame:
-    "Mean, sd, min, max and count of `col` per group, in the groups' first-seen order."
-    return df.groupby(by, sort=False)[col].agg(['mean', 'std', 'min', 'max', 'count'])
-
-def every_seed(df:pd.DataFrame, # one row per (arm, seed), or more rows averaged per seed
-               col:str, # the value compared
-               better:str, worse:str, # two arm names
-               arm:str='arm', # the column holding the arm's name
-               lower_is_better:bool=True,
-              ) -> bool:
-    "Whether `better` beats `worse` on `col` for every seed (per-seed means when there are several rows per seed)."
-    m = df.groupby([arm, 'seed'])[col].mean().unstack(arm)
-    d = m[worse] - m[better] if lower_is_better else m[better] - m[worse]
-    return bool((d > 0).all())
