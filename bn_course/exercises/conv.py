@@ -73,12 +73,12 @@ def check_pixel_params(guess, # your predicted number of learnable parameters
     return r
 
 # %% ../../nbs/85_ex_conv.ipynb #e5ce26b0
-def _conv_bn(c_in, c_out, bias, seed, small_var=False):
+def _conv_bn(c_in, c_out, bias, seed, small_var=False, neg_gamma=False):
     g = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     conv, bn = nn.Conv2d(c_in, c_out, 3, padding=1, bias=bias), nn.BatchNorm2d(c_out)
     with torch.no_grad():
-        bn.weight.copy_(torch.rand(c_out, generator=g) + 0.5); bn.bias.copy_(torch.randn(c_out, generator=g))
+        bn.weight.copy_((torch.rand(c_out, generator=g) + 0.5) * (-1 if neg_gamma else 1)); bn.bias.copy_(torch.randn(c_out, generator=g))
         bn.running_mean.copy_(torch.randn(c_out, generator=g))
         var = torch.rand(c_out, generator=g) * 2 + 0.1
         bn.running_var.copy_(var * 1e-3 if small_var else var)
@@ -86,7 +86,8 @@ def _conv_bn(c_in, c_out, bias, seed, small_var=False):
 
 _FOLD_CASES = [('Conv2d(4 → 4, no bias) → BN', _conv_bn(4, 4, False, 0)),
                ('Conv2d(3 → 5, with a bias) → BN', _conv_bn(3, 5, True, 1)),
-               ('Conv2d(2 → 3) → BN whose running variances are about 1e-3', _conv_bn(2, 3, True, 2, True))]
+               ('Conv2d(2 → 3) → BN whose running variances are about 1e-3', _conv_bn(2, 3, True, 2, True)),
+               ('Conv2d(3 → 4) → BN with negative γ', _conv_bn(3, 4, True, 3, neg_gamma=True))]
 
 def _reference_fold(conv:nn.Conv2d, bn:nn.BatchNorm2d) -> nn.Conv2d:
     "Conv2d → BatchNorm2d (eval mode) as one Conv2d."

@@ -46,7 +46,7 @@ def _mnist_images(sizes:Sizes, data_dir=None) -> tuple:
 
 # %% ../../nbs/50_conv.ipynb #d23ce0cd
 class PixelBatchNorm(nn.Module):
-    "BN per channel *and pixel*, over the N examples: BatchNorm1d over C·H·W values."
+    "BN per channel *and pixel*, over the N examples only."
     def __init__(self, channels:int, height:int, width:int, eps:float=1e-5):
         super().__init__()
         self.bn = nn.BatchNorm1d(channels * height * width, eps=eps)
@@ -252,7 +252,7 @@ def _verdict_table(vs:dict) -> pd.DataFrame:
 def equivariance_error(model, x:torch.Tensor, # a trained `cnn` and test images
                        pixels:int=2, # the shift, right and down
                        border:int=1): # pixels left out at every edge
-    "Relative gap between block 1's output on shifted images and its shifted output."
+    "Relative gap: conv → norm → ReLU on shifted images, against its shifted output."
     block, p, b = model[:3].eval(), pixels, border
     with torch.no_grad():
         moved = block(_shifted(x, p))[..., p + b:-b, p + b:-b]
