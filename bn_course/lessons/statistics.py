@@ -44,6 +44,12 @@ SIZES = {'quick': Sizes(seeds=(0, 1), lag_epochs=12, lag_momenta=(0.1, 0.5), pre
          'full': Sizes()}
 
 # %% ../../nbs/60_statistics.ipynb #cb42f913
+def _clean_once(t:pd.DataFrame) -> pd.DataFrame:
+    "Severity 0 is the same clean images for every kind: keep one row for it, named 'clean'."
+    c = t.xs(0, level='severity', drop_level=False).iloc[[0]]
+    c.index = pd.MultiIndex.from_tuples([('clean', 0)], names=t.index.names)
+    return pd.concat([c, t.drop(0, level='severity')])
+
 def _table(df:pd.DataFrame, by:list, value:str) -> pd.DataFrame:
     "The `spread` over seeds of `value` for each group of `by`: mean, sd, min, max, n."
     g = df.groupby(by, sort=False)[value]
@@ -409,7 +415,7 @@ def _plot_adabn_sizes(ab:pd.DataFrame, shift:pd.DataFrame, severity:int=3):
                     else ' source statistics', va='bottom', fontsize=8)
         ax.set(xscale='log', xlabel='shifted images used for the statistics (log scale)',
                title=f'{kind}, severity {severity}')
-    axes[0].set_ylabel('accuracy on the shifted test set'); axes[0].legend(loc='lower right', fontsize=7)
+    axes[0].set_ylabel('accuracy on the shifted test set'); axes[-1].legend(loc='upper left', bbox_to_anchor=(1.02, 1), fontsize=7)
     fig.suptitle('How many images AdaBN needs', y=1.03)
     return fig
 
@@ -517,11 +523,12 @@ def _headline(runs:pd.DataFrame, ft:pd.DataFrame, shift:pd.DataFrame, ab:pd.Data
     return out
 
 # %% ../../nbs/60_statistics.ipynb #a9b7cf0a
-def _one_class_accuracy(model:nn.Module, x, y, bs:int=200) -> float:
-    "Train-mode accuracy when every batch holds images of a single class."
-    hits = 0.
-    for c in y.unique().tolist():
-        i = (y == c).nonzero().squeeze(1)
+def _two_digit_accuracy(model:nn.Module, x, y, bs:int=200, seed:int=0) -> float:
+    "Train-mode accuracy when every batch holds the images of one pair of digits, shuffled."
+    g, hits = torch.Generator().manual_seed(seed), 0.
+    for c in range(0, 10, 2):
+        i = ((y == c) | (y == c + 1)).nonzero().squeeze(1)
+        i = i[torch.randperm(len(i), generator=g).to(i.device)]
         hits += batch_stat_accuracy(model, x[i], y[i], torch.arange(len(i)), bs) * len(i)
     return hits / len(y)
 
