@@ -10,7 +10,7 @@ from .core import (CheckResult, check_function, check_prediction,
                                       check_choice)
 
 # %% auto #0
-__all__ = ['check_pooled_moments', 'check_running_update', 'check_two_digit_batches', 'check_update_bn_choice']
+__all__ = ['check_pooled_moments', 'check_bn_running_update', 'check_two_digit_batches', 'check_update_bn_choice']
 
 # %% ../../nbs/86_ex_statistics.ipynb #5a9a65d6
 def _ref_pooled(batches:list) -> tuple:
@@ -61,7 +61,7 @@ def _update_cases() -> list:
             ('momentum None (cumulative average), first batch', (m0, v0, 0, r(16, 4) + 5, None)),
             ('momentum None, seen = 9', (m0, v0, 9, r(16, 4) + 5, None))]
 
-def check_running_update(fn, # the learner's `running_update(mean, var, seen, x, momentum)`
+def check_bn_running_update(fn, # the learner's `running_update(mean, var, seen, x, momentum)`
                         ) -> CheckResult:
     "Check `running_update` against `nn.BatchNorm1d` itself, with and without a momentum."
     return check_function('running_update', fn, _update_cases(), _ref_update, atol=1e-6, rtol=1e-5,
