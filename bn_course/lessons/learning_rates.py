@@ -151,12 +151,13 @@ def _scaling_table(model, x, y, scales=(0.5, 1., 2., 4.)) -> pd.DataFrame:
 
 # %% ../../nbs/75_learning_rates.ipynb #fa309aa7
 def norm_growth_error(frame):
-    "Runs without decay, per layer: largest gap to Pythagoras, share of steps ‖w‖ grew."
+    "No-decay runs, per layer: median, max gap to Pythagoras; share of steps ‖w‖ grew."
     g = frame[frame.wd == 0]
     step2 = g.lr ** 2 * g.grad_norm ** 2  # lr²‖g‖²: what Pythagoras predicts
     gap = (g.norm_sq_change - step2).abs() / step2
     return (g.assign(gap=gap, grew=g.norm_sq_change > 0).groupby('layer')
-             .agg(max_rel_gap=('gap', 'max'), share_grew=('grew', 'mean')))
+             .agg(median_rel_gap=('gap', 'median'), max_rel_gap=('gap', 'max'),
+                  share_grew=('grew', 'mean')))
 
 # %% ../../nbs/75_learning_rates.ipynb #9eba2629
 def _plot_norm_angle(frame, lr, layer, arms=None, figsize=(10, 3.3)):
@@ -182,7 +183,7 @@ def _plot_norm_angle(frame, lr, layer, arms=None, figsize=(10, 3.3)):
 
 # %% ../../nbs/75_learning_rates.ipynb #9ff2291f
 def end_of_training(frame, out_layer='6'):
-    "Per run and layer, last quarter of steps: ‖w‖, RMS angle (°), lr/‖w‖², √(2·lr·λ)."
+    "Per run and layer, last quarter: ‖w‖, RMS angle (°), lr/‖w‖², √(2·lr·λ) if decayed"
     last = frame[frame.step > 0.75 * frame.step.max()]
     rms_deg = lambda a: np.degrees(np.sqrt((a ** 2).mean()))
     end = (last.groupby(['lr', 'arm', 'wd', 'decay', 'layer', 'seed'], sort=False)
@@ -190,7 +191,10 @@ def end_of_training(frame, out_layer='6'):
                     test_acc=('test_acc', 'first')).reset_index())
     # the output layer is not scale invariant: no effective lr
     eff = (end.lr / end.w_norm ** 2).where(end.layer != out_layer)
-    return end.assign(eff_lr=eff, equilibrium=np.degrees(np.sqrt(2 * end.lr * end.wd)))
+    on = (end.wd > 0) & (end.decay.isin(['weights', 'all'])
+                         | ((end.decay == 'hidden') & (end.layer != out_layer)))
+    eq = np.degrees(np.sqrt(2 * end.lr * end.wd)).where(on)  # NaN: not decayed
+    return end.assign(eff_lr=eff, equilibrium=eq)
 
 # %% ../../nbs/75_learning_rates.ipynb #a2a04924
 def _improving(curves, lr, arm='no decay') -> tuple:
