@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from ..core import set_seed
-from ..results import Section, verdict, seed_table, compare_arms, run_grid, plot_band
+from ..results import Section, spread, verdict, seed_table, compare_arms, run_grid, plot_band
 from ..data import mnist_tensors
 from ..training import fit, accuracy, batch_slices
 from ..batchnorm import BatchNorm2d, fold_bn
