@@ -355,7 +355,7 @@ def report(sizes:Sizes, data_dir=None, progress:bool=False) -> Section:
     s.tables['lr sweep: test accuracy'] = seed_table(sweep.assign(arm=sweep.arm + ', lr ' + sweep.lr.map('{:g}'.format)), 'test_acc')
     s.tables['decay on γ and β'] = seed_table(nd, 'test_acc')
     s.figures['norm and angle, layer 0'] = _plot_norm_angle(frame, top, '0')
-    s.figures['lr sweep'] = _plot_sweep(sweep)
+    s.figures['sweep'] = _plot_sweep(sweep)
     e0 = end[(end.lr == top) & (end.layer == '0')]
     s.numbers = {f'angle (deg), layer 0, lr {top:g}, {a}': spread(e0[e0.arm == a].angle) for a in arms}
     s.numbers.update({f'test accuracy at lr {lr:g}: {a} vs {b}': _arm_verdict(grid[grid.lr == lr], a, b)
