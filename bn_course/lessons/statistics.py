@@ -214,8 +214,12 @@ def _lag_claims(runs:pd.DataFrame) -> dict:
 FINETUNE_ARMS = ('train mode', 'frozen, γβ fixed', 'frozen, γβ trained',
                  'recalibrated before', 'recalibrated after')
 
-def finetune(model:nn.Module, x, y, arm:str, steps:int=150, lr:float=1e-3, bs:int=32,
-             generator=None) -> nn.Module:
+def finetune(model:nn.Module, # a trained network, changed in place
+             x, y, # the fine-tuning data
+             arm:str, # one of FINETUNE_ARMS
+             steps:int=150, lr:float=1e-3, bs:int=32, # Adam's steps, rate and batch size
+             generator=None, # the batches' order
+            ) -> nn.Module:
     "Fine-tune `model` on `x, y` with BN as `arm` says; returns it in eval mode."
     if arm not in FINETUNE_ARMS:
         raise ValueError(f"unknown arm {arm!r}: use one of {FINETUNE_ARMS}")

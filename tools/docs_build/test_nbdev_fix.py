@@ -22,7 +22,15 @@ def test_no_links_in_signatures():
     assert ''.join(cell['outputs'][0]['data']['text/markdown']) == code_without_links(sig)
     assert cell['outputs'][1] == {'text': 'x'}
 
+def test_source_links_have_line_numbers():
+    "show_doc's source link names the definition's line, never #LNone."
+    import re
+    from nbdev.showdoc import show_doc
+    from bn_course.results import verdict
+    link = re.findall(r'blob/main/[^)]*', show_doc(verdict)._repr_markdown_())[0]
+    assert re.fullmatch(r'blob/main/bn_course/results\.py#L\d+', link), link
+
 if __name__ == '__main__':
-    tests = [test_widget_links_survive, test_no_links_in_signatures]
+    tests = [test_widget_links_survive, test_no_links_in_signatures, test_source_links_have_line_numbers]
     for t in tests: t()
     print(f"docs-build fixes: {len(tests)} passed, 0 failed")

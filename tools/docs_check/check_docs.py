@@ -185,9 +185,9 @@ def check_sliders(page, state:dict, n:int, root:str) -> tuple:
         checked += len(problems) == found
     return problems, checked, len(sliders)
 
-# Code blocks that scroll sideways (wider than the column they sit in), and source links that point at the wrong
+# Code blocks (source, not cell outputs) that scroll sideways (wider than the column they sit in), and source links that point at the wrong
 # place: a line of `#LNone`, or another lesson's module (nbdev resolves doc links by short name).
-JS_WIDE = """() => [...document.querySelectorAll('pre')].filter(p => p.offsetParent !== null && p.scrollWidth > p.clientWidth + 2)
+JS_WIDE = """() => [...document.querySelectorAll('div.sourceCode pre')].filter(p => p.offsetParent !== null && p.scrollWidth > p.clientWidth + 2)
   .map(p => (p.innerText.split('\\n').find(l => l.length > 80) || p.innerText).slice(0, 60))"""
 JS_SOURCE_LINKS = "() => [...document.querySelectorAll('a[href*=\"/blob/\"]')].map(a => a.href)"
 

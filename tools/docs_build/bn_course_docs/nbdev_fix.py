@@ -50,3 +50,25 @@ def unlink_code(cell):
         if md is None: continue
         new = code_without_links(''.join(md) if isinstance(md, list) else md)
         out['data']['text/markdown'] = new.splitlines(keepends=True) if isinstance(md, list) else new
+
+# 3. Source links with line numbers. nbdev 2.4.14's `NbdevLookup.code` looks the line number up with the
+#    object itself, while its table of definitions is keyed by name, so every `show_doc` source link ends
+#    in `#LNone`. Look it up by the object's qualified name (or the name after the module's) instead, and
+#    link to the file without a line when there is none.
+import nbdev.doclinks as _dl
+
+def _qualname(sym, py:str):
+    if not isinstance(sym, str): return getattr(sym, '__qualname__', getattr(sym, '__name__', None))
+    mod = py.removesuffix('.py').replace('/', '.') + '.'
+    return sym.removeprefix(mod)
+
+def code(self, sym):
+    "Link to the source of `sym`, with its line number when nbdev's table of definitions has it."
+    res = self[sym]
+    if not isinstance(res, tuple): return None
+    _, py, gh = res
+    line = _dl._lineno(_qualname(sym, py), py)
+    return f'{gh}#L{line}' if line else gh
+
+_dl.NbdevLookup.code = code
+__all__ += ['code']
