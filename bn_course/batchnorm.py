@@ -71,13 +71,13 @@ def _affine(y:torch.Tensor, gamma, beta) -> torch.Tensor:
     return y
 
 # %% ../nbs/07_batchnorm.ipynb #753fa2fe
-def batch_norm(x:torch.Tensor, # input of shape (N, C), (N, C, L) or (N, C, H, W)
-               gamma:torch.Tensor|None=None, # scale γ (torch's `weight`), shape (C,); None means 1
-               beta:torch.Tensor|None=None, # shift β (torch's `bias`), shape (C,); None means 0
-               running_mean:torch.Tensor|None=None, # population mean estimate, shape (C,); None: always use batch statistics
-               running_var:torch.Tensor|None=None, # population variance estimate, shape (C,)
-               training:bool=True, # normalize with batch statistics and return updated running estimates
-               momentum:float=0.1, # weight of the current batch in the running estimates
+def batch_norm(x:torch.Tensor, # input: (N, C), (N, C, L) or (N, C, H, W)
+               gamma:torch.Tensor|None=None, # γ (torch's `weight`), (C,); None: 1
+               beta:torch.Tensor|None=None, # β (torch's `bias`), (C,); None: 0
+               running_mean:torch.Tensor|None=None, # population mean (C,); None: batch stats
+               running_var:torch.Tensor|None=None, # population variance (C,)
+               training:bool=True, # batch statistics, and updated running estimates
+               momentum:float=0.1, # the current batch's weight in the running estimates
                eps:float=1e-5, # added to the variance before the square root
               ) -> tuple:
     "Batch normalization as a pure function: returns `(y, new_running_mean, new_running_var)`."
@@ -106,7 +106,7 @@ class BatchNormBase(nn.Module):
     _version = 2  # the state-dict version that added `num_batches_tracked`, as in torch
     def __init__(self, num_features:int, # C, the number of channels
                  eps:float=1e-5, # added to the variance before the square root
-                 momentum:float|None=0.1, # running-estimate update factor; None: cumulative average
+                 momentum:float|None=0.1, # update factor; None: a cumulative average
                  affine:bool=True, # learn γ (`weight`) and β (`bias`)
                  track_running_stats:bool=True, # keep running estimates for eval mode
                  device=None, # where the parameters and buffers live
