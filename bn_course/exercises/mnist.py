@@ -82,30 +82,32 @@ _GUESS_WHY = {'without BN': "nearly every sigmoid starts beyond ±4, where its s
                          "too large, so each step turns them very little (scale invariance): the network "
                          "learns, but ends below the default-start BN network"}
 GUESS_TOL = 0.1 # a guess this close to the measured accuracy counts as right
+_BAD_START = 'N(0, 5²) sigmoid, ' # the lesson's arms are this, then 'without BN' or 'with BN'
 
 def check_sigmoid_guess(guess:dict, # {'without BN': accuracy, 'with BN': accuracy}
-                        inits:pd.DataFrame, # the lesson's `inits`: init, net, seed, test_acc
+                        inits:pd.DataFrame, # the lesson's `inits`: arm, seed, test_acc
                        ) -> CheckResult:
     "Exercise 2: predicted accuracies of the N(0, 5²) sigmoid networks against the lesson's run."
     res = CheckResult('Exercise 2 (sigmoid networks)')
     if not isinstance(guess, dict) or set(guess) != set(_GUESS_WHY):
         res.failure = f"write a dict with the keys {sorted(_GUESS_WHY)}, got {describe(guess)}"
         return res
-    cols = {'init', 'net', 'test_acc'}
+    cols = {'arm', 'test_acc'}
     if not isinstance(inits, pd.DataFrame) or not cols <= set(inits.columns):
         res.failure = f"pass the lesson's `inits` table (columns {sorted(cols)}) as the second argument"
         return res
-    measured = inits[inits.init == 'N(0, 5²)'].groupby('net').test_acc.mean()
+    measured = inits.groupby('arm').test_acc.mean()
     for arm, why in _GUESS_WHY.items():
         g = guess[arm]
         if g is ... or g is None:
             res.failure = f"{arm}: write your prediction as a number first (replace the `...`)"; return res
         if isinstance(g, bool) or not isinstance(g, (int, float)) or not 0 <= g <= 1 or math.isnan(g):
             res.failure = f"{arm}: an accuracy is a number between 0 and 1, got {g!r}"; return res
-        if arm not in measured.index:
-            res.failure = f"the `inits` table has no N(0, 5²) run {arm}: run the lesson's study first"; return res
-        line = f"{arm}: you predicted {g:.2f}, the run measured {measured[arm]:.3f}. Why: {why}."
-        if abs(g - measured[arm]) > GUESS_TOL: res.failure = line; return res
+        if _BAD_START + arm not in measured.index:
+            res.failure = f"the `inits` table has no arm {_BAD_START + arm!r}: run the lesson's study first"; return res
+        got = measured[_BAD_START + arm]
+        line = f"{arm}: you predicted {g:.2f}, the run measured {got:.3f}. Why: {why}."
+        if abs(g - got) > GUESS_TOL: res.failure = line; return res
         res.passed.append(line)
     return res
 

@@ -14,14 +14,15 @@ import torch.nn.functional as F
 from torch import nn
 from ..core import set_seed
 from ..results import Section, spread, verdict, seed_table, run_grid, plot_band
-from ..models import mlp
+from ..models import mnist_mlp, MNIST_WIDTHS
 from ..training import fit, accuracy
-from ..diagnostics import ActivationStats
+from ..diagnostics import ActivationStats, capture
+from ..train_stats import TrainStats
 from ..experiments import compare_seeds, make_optimizer
 from ..bn_stats import recalibrate
 
 # %% auto #0
-__all__ = ['SIZES', 'Sizes', 'mnist_net', 'test_loss_at', 'shrink_bn_inputs', 'probe', 'signal_spread', 'report']
+__all__ = ['SIZES', 'Sizes', 'test_loss_at', 'shrink_bn_inputs', 'probe', 'signal_spread', 'report']
 
 # %% ../../nbs/40_mnist.ipynb #a823e646
 @dataclass(frozen=True)
@@ -45,20 +46,13 @@ SIZES = {'quick': Sizes(seeds=(0, 1), sweep_seeds=(0, 1), n_train=3000, epochs=2
                         probe_steps=20, n_test=2000),
          'full': Sizes()}
 
-# %% ../../nbs/40_mnist.ipynb #b982923f
-def mnist_net(norm:str|None=None, # None, 'batch', 'layer' or 'group'
-              widths=(100, 50), # hidden widths; the original course's are (100, 50)
-              act=nn.ReLU, # the activation class
-              init_std:float|None=None, # weights from N(0, init_std²), biases 0
-              dropout:float=0., # dropout after each activation
-             ) -> nn.Sequential:
-    "An MLP for MNIST: 784 → widths → 10."
-    a = act if not dropout else (lambda: nn.Sequential(act(), nn.Dropout(dropout)))
-    return mlp([784, *widths, 10], norm=norm, act=a, init_std=init_std)
-
 # %% ../../nbs/40_mnist.ipynb #7d7be64f
 BS, LR = 64, 1e-3 # the main comparison's batch size and Adam learning rate
-MAIN_ARMS = {'without BN': {}, 'with BN': {'norm': 'batch'}, 'dropout 0.2': {'dropout': 0.2}}
+DROPOUT = 0.2 # the dropout arm's rate, after each hidden activation
+
+def _relu_dropout() -> nn.Module: return nn.Sequential(nn.ReLU(), nn.Dropout(DROPOUT))
+
+MAIN_ARMS = {'without BN': {}, 'with BN': {'norm': 'batch'}, f'dropout {DROPOUT:g}': {'act': _relu_dropout}}
 
 class _Checkpoints:
     "An `on_step` hook: every `every` steps, eval-mode losses and accuracy; a clock of training time."
@@ -79,8 +73,8 @@ class _Checkpoints:
         self.t0 = time.perf_counter()
 
 def _checkpointed(seed:int, x, y, test:tuple, sizes:Sizes, **net) -> dict:
-    "Train `mnist_net(**net)` from `seed`; its checkpoints as a frame."
-    set_seed(seed); model = mnist_net(**net).to(x.device)
+    "Train `mnist_mlp(**net)` from `seed`; its checkpoints as a frame."
+    set_seed(seed); model = mnist_mlp(**net).to(x.device)
     last = sizes.epochs * -(-len(x) // BS)
     rec = _Checkpoints(model, (x[:sizes.n_fit], y[:sizes.n_fit]), test, sizes.every, last)
     fit(model, x, y, epochs=sizes.epochs, bs=BS, lr=LR, loss_fn=F.cross_entropy,
@@ -147,6 +141,11 @@ def _money(runs:pd.DataFrame) -> pd.DataFrame:
     t[('reached', 'runs')] = runs.groupby('arm', sort=False).s_to_target.count()
     return t
 
+def _short(v) -> str:
+    "A verdict in a few words; with fewer than 3 seeds, the direction only."
+    if v.n < 3: return f"{v.a} ahead on {v.ahead} of {v.n} seeds, too few for a verdict"
+    return f"{v.winner} ahead, t = {abs(v.t):.1f}" if v.winner else "within noise"
+
 def _mmm(s) -> str:
     "median [min–max] of a series; 'not reached' when empty."
     s = pd.Series(s).dropna()
@@ -178,7 +177,7 @@ BN_ARMS = {'without BN': None, 'with BN': 'batch'}
 
 def _lr_sweep(x, y, x_test, y_test, seeds) -> pd.DataFrame:
     "Test accuracy after one epoch, with and without BN, per optimizer, learning rate and seed."
-    arms = {n: partial(mnist_net, norm, **DEEP) for n, norm in BN_ARMS.items()}
+    arms = {n: partial(mnist_mlp, norm, **DEEP) for n, norm in BN_ARMS.items()}
     return pd.concat([compare_seeds(arms, seeds, x, y, x_test, y_test, epochs=1, bs=60, opt=o, lr=lr)
                       .assign(opt=o, lr=lr) for o, ls in LRS.items() for lr in ls],
                      ignore_index=True)[['opt', 'lr', 'arm', 'seed', 'test_acc']]
@@ -230,7 +229,7 @@ def _lr_explorer(sweep:pd.DataFrame):
                        [(('opt', 'lr_index'), draw)], start={'opt': 'sgd', 'lr_index': n - 1})
 
 # %% ../../nbs/40_mnist.ipynb #bb02d25a
-def shrink_bn_inputs(model:nn.Sequential, # from `mnist_net`
+def shrink_bn_inputs(model:nn.Sequential, # from `mnist_mlp`
                     ) -> nn.Sequential:
     "Scale each Linear that feeds a BatchNorm1d to the default sd, 1/√(3·fan_in)."
     with torch.no_grad():
@@ -239,115 +238,105 @@ def shrink_bn_inputs(model:nn.Sequential, # from `mnist_net`
                 lin.weight.mul_(1 / (np.sqrt(3 * lin.in_features) * lin.weight.std()))
     return model
 
-# %% ../../nbs/40_mnist.ipynb #4dfaa09e
+# %% ../../nbs/40_mnist.ipynb #0010353d
 INITS = {'default': None, 'N(0, 5²)': 5.}
-SHRUNK = 'N(0, 5²), BN inputs shrunk'
 
-def _sigmoid_net(norm, std): return mnist_net(norm, act=nn.Sigmoid, init_std=std, **DEEP)
+def _arm(init:str, net:str) -> str: return f'{init} sigmoid, {net}'
+SHRUNK = _arm('N(0, 5²)', 'with BN, inputs shrunk')
+
+def _sigmoid_net(norm, std): return mnist_mlp(norm, act=nn.Sigmoid, init_std=std, **DEEP)
 def _shrunk(): return shrink_bn_inputs(_sigmoid_net('batch', 5.))
-SIGMOID_ARMS = {(i, n): partial(_sigmoid_net, norm, std) for i, std in INITS.items()
+SIGMOID_ARMS = {_arm(i, n): partial(_sigmoid_net, norm, std) for i, std in INITS.items()
                 for n, norm in BN_ARMS.items()}
 
 def _init_study(x, y, x_test, y_test, seeds) -> pd.DataFrame:
     "The four sigmoid networks and the shrunk control: test accuracy after one epoch of SGD 0.1."
-    arms = {**SIGMOID_ARMS, (SHRUNK, 'with BN'): _shrunk}
+    arms = {**SIGMOID_ARMS, SHRUNK: _shrunk}
     r = compare_seeds(arms, seeds, x, y, x_test, y_test, epochs=1, bs=60, opt='sgd', lr=0.1)
-    return r.assign(init=r.arm.str[0], net=r.arm.str[1])[['init', 'net', 'seed', 'test_acc']]
+    return r[['arm', 'seed', 'test_acc']]
 
-# %% ../../nbs/40_mnist.ipynb #665966a7
+# %% ../../nbs/40_mnist.ipynb #382b9fd9
 _NOT_ACT = (nn.Linear, nn.BatchNorm1d, nn.Identity) # layers that are not activations
 
 def _angle(a, b) -> float:
     "The angle between two weight tensors, in radians (float64: small angles survive)."
+    a, b = a.double(), b.double()
     chord = (a / a.norm() - b / b.norm()).norm().item()
     return 2 * np.arcsin(min(chord / 2, 1.))
-
-class _StepRecorder:
-    "An `on_step` hook: per Linear, gradient norm and angles turned (step, since init)."
-    def __init__(self, model:nn.Module):
-        self.lins = [m for m in model.modules() if isinstance(m, nn.Linear)]
-        self.prev = [l.weight.detach().double().clone() for l in self.lins]
-        self.first, self.rows = [p.clone() for p in self.prev], []
-    def __call__(self, step:int, model, *_):
-        for i, (l, p, p0) in enumerate(zip(self.lins, self.prev, self.first)):
-            w = l.weight.detach().double()
-            self.rows.append(dict(step=step, layer=i + 1, weight_norm=w.norm().item(),
-                                  grad_norm=l.weight.grad.norm().item(),
-                                  angle=_angle(w, p), turned=_angle(w, p0)))
-            p.copy_(w)
 
 def probe(make_model, # no arguments; called after `set_seed(seed)`
           x, y, # training data
           steps:int, # how many steps to record
           seed:int=0, opt:str='sgd', lr:float=0.1, bs:int=60, # the training run
          ) -> pd.DataFrame:
-    "Per step and layer: saturated fraction, gradient norm, angles turned."
+    "Per step and layer: saturated fraction, gradient norm, angle turned."
     set_seed(seed); model = make_model().to(x.device)
     acts = [l for l in model if not isinstance(l, _NOT_ACT)]
     acts = {i + 1: m for i, m in enumerate(acts)}
-    rec = _StepRecorder(model)
-    with ActivationStats(acts, saturation=4., train_only=True) as st:
+    lins = {i + 1: m for i, m in enumerate(l for l in model if isinstance(l, nn.Linear))}
+    w0 = {k: l.weight.detach().clone() for k, l in lins.items()}
+    opt = make_optimizer(opt, lr)(model.parameters())
+    with ActivationStats(acts, saturation=4., train_only=True) as st, \
+         TrainStats(model, lins, acts=False) as ts:
         fit(model, x, y, epochs=1, bs=bs, loss_fn=F.cross_entropy, progress=False,
-            on_step=rec, opt=make_optimizer(opt, lr)(model.parameters()),
-            max_steps=steps)
+            on_step=ts, opt=opt, max_steps=steps)
     steps_of = lambda d: np.arange(1, len(d) + 1)  # record k: forward pass of step k
     sat = pd.concat([st.frame(l).assign(layer=l, step=steps_of) for l in acts])
-    sat = sat[['layer', 'step', 'saturated']]
-    rows = pd.DataFrame(rec.rows)
-    return rows.merge(sat, on=['step', 'layer'], how='outer').assign(seed=seed)
+    rows = ts.frame()[['step', 'layer', 'w_norm', 'grad_norm', 'angle']]
+    turned = {k: _angle(l.weight.detach(), w0[k]) for k, l in lins.items()}  # since init
+    last = rows.step == rows.step.max()
+    rows.loc[last, 'turned'] = rows.layer[last].map(turned)
+    return rows.merge(sat[['layer', 'step', 'saturated']], on=['step', 'layer'],
+                      how='outer').assign(seed=seed)
 
-# %% ../../nbs/40_mnist.ipynb #a71877fd
+# %% ../../nbs/40_mnist.ipynb #7239d3c2
 def _probes(arms:dict, x, y, sizes:Sizes, **kw) -> pd.DataFrame:
-    "`probe` for every (init, net) arm and seed."
-    return pd.concat([probe(make, x, y, sizes.probe_steps, s, **kw).assign(init=k[0], net=k[1])
-                      for k, make in arms.items() for s in sizes.sweep_seeds], ignore_index=True)
+    "`probe` for every arm and seed."
+    return pd.concat([probe(make, x, y, sizes.probe_steps, s, **kw).assign(arm=a)
+                      for a, make in arms.items() for s in sizes.sweep_seeds], ignore_index=True)
 
 def _plot_probe(probes:pd.DataFrame, col:str='grad_norm', label:str='weight-gradient norm'):
     "One panel per network: `col` against step per layer, mean over seeds and min–max band."
     import matplotlib.pyplot as plt
-    keys = list(dict.fromkeys(zip(probes.init, probes.net)))
-    fig, axes = plt.subplots(1, len(keys), figsize=(3.3 * len(keys), 3), sharey=True)
-    for ax, (i, n) in zip(np.atleast_1d(axes), keys):
-        d = probes[(probes.init == i) & (probes.net == n)].dropna(subset=[col])
+    arms = list(dict.fromkeys(probes.arm))
+    fig, axes = plt.subplots(1, len(arms), figsize=(3.3 * len(arms), 3), sharey=True)
+    for ax, a in zip(np.atleast_1d(axes), arms):
+        d = probes[probes.arm == a].dropna(subset=[col])
         for layer, g in d.groupby('layer'):
             w = g.pivot_table(index='seed', columns='step', values=col)
             plot_band(ax, w.columns, w.values, f'layer {layer}', lw=1)
-        ax.set(yscale='log', xlabel='step', title=f'{n}, init {i}' if i else n); ax.title.set_fontsize(9)
+        ax.set(yscale='log', xlabel='step', title=a); ax.title.set_fontsize(9)
     np.atleast_1d(axes)[0].set_ylabel(label); np.atleast_1d(axes)[0].legend(fontsize=6)
     fig.tight_layout()
     return fig
 
-# %% ../../nbs/40_mnist.ipynb #858d51fc
-def signal_spread(model:nn.Sequential, # from `mnist_net`, freshly built
+# %% ../../nbs/40_mnist.ipynb #f22dc737
+def signal_spread(model:nn.Sequential, # from `mnist_mlp`, freshly built
                   x, # a batch of images
                  ) -> list:
     "Per activation: the sd across images of each unit's input, averaged over units."
-    ins, acts = [], [l for l in model if not isinstance(l, _NOT_ACT)]
-    def keep(m, i, o): ins.append(i[0].std(0).mean().item())
-    hooks = [a.register_forward_hook(keep) for a in acts]
-    try:
-        with torch.no_grad(): model.train()(x)
-    finally:
-        for h in hooks: h.remove()
-    return ins
+    acts = {i: l for i, l in enumerate(model) if not isinstance(l, _NOT_ACT)}
+    ins = capture(model.train(), acts, x, which='input')
+    return [ins[i].std(0).mean().item() for i in acts]
 
-# %% ../../nbs/40_mnist.ipynb #1bf2a781
+# %% ../../nbs/40_mnist.ipynb #25ced4ad
 def _spreads(arms:dict, x, seeds) -> pd.DataFrame:
     "`signal_spread` of every arm's fresh network, per seed and layer."
     rows = []
-    for k, make in arms.items():
+    for a, make in arms.items():
         for s in seeds:
             set_seed(s)
-            rows += [dict(init=k[0], net=k[1], seed=s, layer=l + 1, sd=v)
+            rows += [dict(arm=a, seed=s, layer=l + 1, sd=v)
                      for l, v in enumerate(signal_spread(make(), x))]
     return pd.DataFrame(rows)
 
-# %% ../../nbs/40_mnist.ipynb #73fc7469
+# %% ../../nbs/40_mnist.ipynb #537a80d8
 def _turning(probes:pd.DataFrame) -> pd.DataFrame:
     "Per layer and seed: how many times more slowly the N(0, 5²) BN network turns, and its factors."
-    m = probes[probes.net == 'with BN'].groupby(['init', 'layer', 'seed'])[['angle', 'weight_norm', 'grad_norm']].median()
-    d, s5 = m.xs('default'), m.xs('N(0, 5²)')
-    t = pd.DataFrame({'angle ratio': d.angle / s5.angle, 'weight-norm ratio': s5.weight_norm / d.weight_norm,
+    cols = ['angle', 'w_norm', 'grad_norm']
+    m = {i: probes[probes.arm == _arm(i, 'with BN')].groupby(['layer', 'seed'])[cols].median() for i in INITS}
+    d, s5 = m['default'], m['N(0, 5²)']
+    t = pd.DataFrame({'angle ratio': d.angle / s5.angle, 'weight-norm ratio': s5.w_norm / d.w_norm,
                       'gradient-norm ratio': d.grad_norm / s5.grad_norm})
     return t.assign(**{'naive a²': t['weight-norm ratio'] ** 2})
 
@@ -356,7 +345,7 @@ NORMS = ('batch', 'layer', 'group')
 
 def _batch_sweep(x, y, x_test, y_test, batch_sizes, seeds) -> pd.DataFrame:
     "Test accuracy after one pass over `x`, per batch size, normalization and seed; with the models."
-    arms = {n: partial(mnist_net, n) for n in NORMS}
+    arms = {n: partial(mnist_mlp, n) for n in NORMS}
     return pd.concat([compare_seeds(arms, seeds, x, y, x_test, y_test, epochs=1, bs=bs, lr=1e-3,
                                     engine='loop', keep_models=True).assign(bs=bs)
                       for bs in batch_sizes], ignore_index=True)[['bs', 'arm', 'seed', 'test_acc', 'model']]
@@ -404,18 +393,18 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
     sweep = _lr_sweep(xt[:sizes.n_sweep], yt[:sizes.n_sweep], xv, yv, sizes.sweep_seeds)
     inits = _init_study(xt[:sizes.n_sweep], yt[:sizes.n_sweep], xv, yv, sizes.sweep_seeds)
     probes = _probes(SIGMOID_ARMS, xt[:sizes.n_sweep], yt[:sizes.n_sweep], sizes)
-    flow = _probes({('', n): partial(mnist_net, norm) for n, norm in BN_ARMS.items()}, xt, yt, sizes,
+    flow = _probes({n: partial(mnist_mlp, norm) for n, norm in BN_ARMS.items()}, xt, yt, sizes,
                    opt='adam', lr=1e-3, bs=64)
     bsw = _batch_sweep(xt[:sizes.n_batch], yt[:sizes.n_batch], xv, yv, sizes.batch_sizes, sizes.seeds)
     small = min(sizes.batch_sizes)
     rescored = _rescore(bsw, xt[:sizes.n_batch], xv, yv, small)
     W = {c: runs.pivot_table(index='seed', columns='arm', values=c) for c in ('test_acc', 'gap', 'matched_test_loss')}
-    ia = inits.pivot_table(index=['init', 'seed'], columns='net', values='test_acc')
-    bn = ia['with BN'].unstack('init')
+    ia = inits.pivot_table(index='seed', columns='arm', values='test_acc')
+    bn = {i: ia[_arm(i, 'with BN')] for i in INITS}
     E = bsw.assign(err=1 - bsw.test_acc).pivot_table(index=['bs', 'seed'], columns='arm', values='err')
-    nets = ', '.join(f"{a} ({', '.join(f'{k}={v}' for k, v in kw.items()) or 'plain'})" for a, kw in MAIN_ARMS.items())
+    widths = '-'.join(map(str, (784, *MNIST_WIDTHS, 10)))
     sec = Section('Lesson 4: MNIST with and without BN',
-                  f"784-100-50-10 ReLU MLPs: {nets}; Adam {LR:g}, batch {BS}, {sizes.epochs} epochs on "
+                  f"{widths} ReLU MLPs: {', '.join(MAIN_ARMS)} (without BN); Adam {LR:g}, batch {BS}, {sizes.epochs} epochs on "
                   f"{sizes.n_train:,} images, {len(sizes.seeds)} seeds, checkpoints every {sizes.every} steps. "
                   f"One-epoch sweeps over {len(sizes.sweep_seeds)} seeds: learning rate ({', '.join(LRS)}), "
                   f"sigmoid initialization ({', '.join(INITS)}); batch size ({', '.join(map(str, sizes.batch_sizes))}) "
@@ -423,8 +412,7 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
     sec.tables = {'test accuracy': seed_table(runs, 'test_acc'), 'generalization gap': seed_table(runs, 'gap'),
                   'test loss at matched training loss': seed_table(runs, 'matched_test_loss'),
                   'learning rates': _lr_table(sweep),
-                  'sigmoid initialization': inits.pivot_table(index='init', columns='net', values='test_acc',
-                                                              aggfunc=['mean', 'min', 'max']),
+                  'sigmoid initialization': seed_table(inits, 'test_acc'),
                   'angle ratio per layer': _turning(probes).groupby('layer').agg(['mean', 'min', 'max']),
                   'batch sizes (test error)': E.groupby('bs').mean(),
                   f'BN at batch {small}, re-scored': seed_table(rescored, 'test_acc')}
@@ -441,7 +429,7 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
                    'BN vs plain, gap': verdict(W['gap']['with BN'], W['gap']['without BN'],
                                                ('with BN', 'without BN'), False),
                    'BN default vs N(0, 5²)': verdict(bn['default'], bn['N(0, 5²)'], ('default', 'N(0, 5²)')),
-                   'shrunk vs unshrunk': verdict(bn[SHRUNK], bn['N(0, 5²)'], ('shrunk', 'unshrunk')),
+                   'shrunk vs unshrunk': verdict(ia[SHRUNK], bn['N(0, 5²)'], ('shrunk', 'unshrunk')),
                    f'BN vs LayerNorm at batch {small}': verdict(E.xs(small)['batch'], E.xs(small)['layer'],
                                                                 ('BN', 'layer'), False)}
     sec.timings = {f'seconds per epoch, {a}': spread(g.s_per_epoch) for a, g in runs.groupby('arm', sort=False)}
