@@ -238,7 +238,7 @@ def shrink_bn_inputs(model:nn.Sequential, # from `mnist_mlp`
                 lin.weight.mul_(1 / (np.sqrt(3 * lin.in_features) * lin.weight.std()))
     return model
 
-# %% ../../nbs/40_mnist.ipynb #0010353d
+# %% ../../nbs/40_mnist.ipynb #4ed75782
 INITS = {'default': None, 'N(0, 5²)': 5.}
 
 def _arm(init:str, net:str) -> str: return f'{init} sigmoid, {net}'
@@ -255,7 +255,7 @@ def _init_study(x, y, x_test, y_test, seeds) -> pd.DataFrame:
     r = compare_seeds(arms, seeds, x, y, x_test, y_test, epochs=1, bs=60, opt='sgd', lr=0.1)
     return r[['arm', 'seed', 'test_acc']]
 
-# %% ../../nbs/40_mnist.ipynb #382b9fd9
+# %% ../../nbs/40_mnist.ipynb #5595a0db
 _NOT_ACT = (nn.Linear, nn.BatchNorm1d, nn.Identity) # layers that are not activations
 
 def _angle(a, b) -> float:
@@ -289,7 +289,7 @@ def probe(make_model, # no arguments; called after `set_seed(seed)`
     return rows.merge(sat[['layer', 'step', 'saturated']], on=['step', 'layer'],
                       how='outer').assign(seed=seed)
 
-# %% ../../nbs/40_mnist.ipynb #7239d3c2
+# %% ../../nbs/40_mnist.ipynb #f6499c4d
 def _probes(arms:dict, x, y, sizes:Sizes, **kw) -> pd.DataFrame:
     "`probe` for every arm and seed."
     return pd.concat([probe(make, x, y, sizes.probe_steps, s, **kw).assign(arm=a)
@@ -310,7 +310,7 @@ def _plot_probe(probes:pd.DataFrame, col:str='grad_norm', label:str='weight-grad
     fig.tight_layout()
     return fig
 
-# %% ../../nbs/40_mnist.ipynb #f22dc737
+# %% ../../nbs/40_mnist.ipynb #53e2052a
 def signal_spread(model:nn.Sequential, # from `mnist_mlp`, freshly built
                   x, # a batch of images
                  ) -> list:
@@ -319,7 +319,7 @@ def signal_spread(model:nn.Sequential, # from `mnist_mlp`, freshly built
     ins = capture(model.train(), acts, x, which='input')
     return [ins[i].std(0).mean().item() for i in acts]
 
-# %% ../../nbs/40_mnist.ipynb #25ced4ad
+# %% ../../nbs/40_mnist.ipynb #77cf5ec7
 def _spreads(arms:dict, x, seeds) -> pd.DataFrame:
     "`signal_spread` of every arm's fresh network, per seed and layer."
     rows = []
@@ -330,7 +330,7 @@ def _spreads(arms:dict, x, seeds) -> pd.DataFrame:
                      for l, v in enumerate(signal_spread(make(), x))]
     return pd.DataFrame(rows)
 
-# %% ../../nbs/40_mnist.ipynb #537a80d8
+# %% ../../nbs/40_mnist.ipynb #3d2ff6b9
 def _turning(probes:pd.DataFrame) -> pd.DataFrame:
     "Per layer and seed: how many times more slowly the N(0, 5²) BN network turns, and its factors."
     cols = ['angle', 'w_norm', 'grad_norm']
