@@ -210,18 +210,20 @@ def fit(model:nn.Module, # the network, trained in place and left in eval mode
         progress:bool=True, # show a progress bar over epochs
         generator:torch.Generator|None=None, # where the data order is drawn from; None is torch's global generator
         on_step=None, # called as `on_step(step, model, xb, yb)` after every step; training mode is restored after it
+        on_epoch=None, # called as `on_epoch(epoch, model)` after every epoch (from 1), in eval mode; training mode restored after it
         max_steps:int|None=None, # stop after this many steps, even within an epoch
        ) -> History:
     "Train `model` on in-memory tensors, validating after each epoch; return the `History`."
     opt, hist, es, step = opt or adam(model.parameters(), lr), History(), early_stopping, 0
-    for _ in (bar := tqdm(range(epochs), disable=not progress, leave=False)):
+    for epoch in (bar := tqdm(range(1, epochs + 1), disable=not progress, leave=False)):
         loss, step = _train_epoch(model, x_train, y_train, bs, opt, loss_fn, generator, on_step, step, max_steps)
         hist.train_loss.append(loss)
         if x_valid is not None:
             hist.val_loss.append(evaluate(model, x_valid, y_valid, loss_fn))
             if progress: bar.set_postfix(val_loss=f'{hist.val_loss[-1]:.4g}', refresh=False)
-            if es is not None and es(model, hist.val_loss[-1]): hist.stopped_early = True; break
-        if step == max_steps: break
+            hist.stopped_early = es is not None and es(model, hist.val_loss[-1])
+        if on_epoch is not None: model.eval(); on_epoch(epoch, model); model.train()
+        if hist.stopped_early or step == max_steps: break
     if es is not None: es.restore(model); hist.best_epoch = es.best_epoch
     model.eval()
     return hist
