@@ -17,7 +17,8 @@ from .core import set_seed
 
 # %% auto #0
 __all__ = ['reference_fit', 'shuffled_order', 'batch_slices', 'batches', 'EarlyStopping', 'History', 'FastAdam', 'adam',
-           'evaluate', 'accuracy', 'fit', 'zscore', 'CVResult', 'kfold', 'cross_validate']
+           'evaluate', 'accuracy', 'top1', 'score_in_train_mode', 'fit', 'zscore', 'CVResult', 'kfold',
+           'cross_validate']
 
 # %% ../nbs/03_training.ipynb #33045d4a
 def reference_fit(model:nn.Module, # the network to train, in place
@@ -196,6 +197,31 @@ def accuracy(model:nn.Module, x, y, # a classifier and its data; `y` holds class
     "Classification accuracy in eval mode."
     model.eval()
     with torch.no_grad(): return torch.cat([model(x[i:i + bs]).argmax(1) for i in range(0, len(x), bs)]).eq(y).float().mean().item()
+
+# %% ../nbs/03_training.ipynb #8d77b3cc
+def top1(out:torch.Tensor, # (N, classes) scores
+         y:torch.Tensor, # (N,) class indices
+        ) -> torch.Tensor:
+    "Share of rows whose highest score is the class in `y`."
+    return out.argmax(1).eq(y).float().mean()
+
+def score_in_train_mode(model:nn.Module, # scored on a deep copy: its running statistics and mode are left alone
+                        x:torch.Tensor, y:torch.Tensor, # inputs and targets, the same number of rows
+                        metric, # `metric(out, y)` -> a scalar (tensor or number) for one batch, e.g. `top1`
+                        bs:int|None=None, # rows per batch, in the given order; None: all rows as one batch
+                        drop_last:bool=False, # drop a last batch of fewer than `bs` rows
+                       ) -> float:
+    "`metric` with batch statistics (training mode), averaged over consecutive batches weighted by their rows."
+    if len(x) != len(y): raise ValueError(f"x has {len(x)} rows but y has {len(y)}: pass the targets of the same rows")
+    if bs is not None and bs <= 0: raise ValueError(f"bs must be a positive number of rows (or None for one batch), got {bs}")
+    n = len(x); bs = bs or n
+    parts = [slice(i, min(i + bs, n)) for i in range(0, n, bs) if not (drop_last and n - i < bs)]
+    if not parts: raise ValueError(f"no batch to score: {n} rows, bs={bs}, drop_last={drop_last}; pass drop_last=False or a smaller bs")
+    m, total = copy.deepcopy(model).train(), 0.
+    with torch.no_grad():
+        for s in parts: total += float(metric(m(x[s]), y[s])) * (s.stop - s.start)
+    return total / sum(s.stop - s.start for s in parts)
+
 
 # %% ../nbs/03_training.ipynb #34073d3e
 def fit(model:nn.Module, # the network, trained in place and left in eval mode
