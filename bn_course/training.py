@@ -11,38 +11,12 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
-from torch.utils.data import DataLoader, TensorDataset
 from tqdm.auto import tqdm
 from .core import set_seed
 
 # %% auto #0
-__all__ = ['reference_fit', 'shuffled_order', 'batch_slices', 'batches', 'EarlyStopping', 'History', 'FastAdam', 'adam',
-           'evaluate', 'accuracy', 'top1', 'score_in_train_mode', 'fit', 'zscore', 'CVResult', 'kfold',
-           'cross_validate']
-
-# %% ../nbs/03_training.ipynb #33045d4a
-def reference_fit(model:nn.Module, # the network to train, in place
-                  x_train, y_train, x_valid, y_valid, # training and validation tensors
-                  epochs:int=500, # most epochs to run
-                  lr:float=0.01, # Adam's learning rate
-                  bs:int=32, # batch size
-                  patience:int=10, # epochs without improvement before stopping
-                 ) -> list:
-    "The original course's loop: `DataLoader`, default Adam, `deepcopy` early stopping. Returns validation losses."
-    loader = DataLoader(TensorDataset(x_train, y_train), batch_size=bs, shuffle=True)
-    opt = torch.optim.Adam(model.parameters(), lr=lr)
-    best, best_state, wait, losses = None, None, 0, []
-    for _ in range(epochs):
-        model.train()
-        for xb, yb in loader:
-            opt.zero_grad(); F.mse_loss(model(xb), yb).backward(); opt.step()
-        model.eval()
-        with torch.no_grad(): losses.append(F.mse_loss(model(x_valid), y_valid).item())
-        if best is None or best - losses[-1] > 0: best, best_state, wait = losses[-1], copy.deepcopy(model.state_dict()), 0
-        else:
-            wait += 1
-            if wait >= patience: model.load_state_dict(best_state); break
-    return losses
+__all__ = ['shuffled_order', 'batch_slices', 'batches', 'EarlyStopping', 'History', 'FastAdam', 'adam', 'evaluate', 'accuracy',
+           'top1', 'score_in_train_mode', 'fit', 'zscore', 'CVResult', 'kfold', 'cross_validate']
 
 # %% ../nbs/03_training.ipynb #b825d91f
 def _draw_seed(generator=None) -> int:
