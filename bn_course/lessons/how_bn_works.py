@@ -4,7 +4,7 @@
 
 # %% ../../nbs/30_how_bn_works.ipynb #ab43728d
 from __future__ import annotations
-import copy, time, timeit
+import time, timeit
 from dataclasses import dataclass
 import pandas as pd
 import torch
@@ -13,7 +13,7 @@ from torch import nn
 from ..core import set_seed
 from ..results import Section, spread, verdict, seed_table
 from ..models import mlp
-from ..training import fit
+from ..training import fit, accuracy, score_in_train_mode, top1
 from ..batchnorm import batch_norm, BatchNorm1d, fold_bn
 
 # %% auto #0
@@ -170,23 +170,16 @@ def toy_classifier(seed:int, steps:int) -> tuple:
         progress=False, generator=gen, max_steps=steps)
     return clf, test
 
-def batch_accuracy(model:nn.Module, x, y, # a classifier and its data
-                   train_mode:bool, bs:int=64, # the mode to score in; examples per batch
-                  ) -> float:
-    "Accuracy over batches of `bs`, in the given mode; the model's state is restored afterwards."
-    state, mode = copy.deepcopy(model.state_dict()), model.training
-    model.train(train_mode)
-    with torch.no_grad(): acc = torch.cat([model(x[i:i + bs]).argmax(1) for i in range(0, len(x), bs)]).eq(y).float().mean().item()
-    model.load_state_dict(state); model.train(mode)
-    return acc
-
 # %% ../../nbs/30_how_bn_works.ipynb #413a552c
 def scoring_modes(seed:int, steps:int) -> dict:
-    "One toy classifier's test accuracy in eval and train mode, on mixed batches and on batches of one class."
-    clf, (x, y) = toy_classifier(seed, steps)
+    "One toy classifier's test accuracy in eval and train mode (batches of 64), on mixed batches and on batches of one class."
+    clf, (x, y) = toy_classifier(seed, steps)  # in eval mode, as `fit` leaves it
     order = torch.argsort(y, stable=True)
-    return {'seed': seed, 'eval, mixed batches': batch_accuracy(clf, x, y, False), 'eval, one class per batch': batch_accuracy(clf, x[order], y[order], False),
-            'train mode, mixed batches': batch_accuracy(clf, x, y, True), 'train mode, one class per batch': batch_accuracy(clf, x[order], y[order], True)}
+    mixed, one_class = (x, y), (x[order], y[order])
+    return {'seed': seed, 'eval, mixed batches': accuracy(clf, *mixed, bs=64),
+            'eval, one class per batch': accuracy(clf, *one_class, bs=64),
+            'train mode, mixed batches': score_in_train_mode(clf, *mixed, top1, bs=64),
+            'train mode, one class per batch': score_in_train_mode(clf, *one_class, top1, bs=64)}
 
 def scoring_table(sizes:Sizes) -> pd.DataFrame:
     "`scoring_modes` for every seed: one row per seed."

@@ -15,7 +15,7 @@ from torch import nn
 from ..core import set_seed
 from ..results import Section, spread, verdict, seed_table, run_grid, plot_band
 from ..models import mnist_mlp, MNIST_WIDTHS
-from ..training import fit, accuracy
+from ..training import fit, accuracy, score_in_train_mode, top1
 from ..diagnostics import ActivationStats, capture
 from ..train_stats import TrainStats
 from ..experiments import compare_seeds, make_optimizer
@@ -362,12 +362,6 @@ def _plot_errors(bsw:pd.DataFrame):
     return fig
 
 # %% ../../nbs/40_mnist.ipynb #174d6972
-def _train_mode_accuracy(model:nn.Module, x, y, bs:int) -> float:
-    "Accuracy with each test batch of `bs` normalized by its own statistics, as in training; on a copy."
-    m, n = copy.deepcopy(model).train(), len(x) - len(x) % bs
-    with torch.no_grad(): pred = torch.cat([m(xb).argmax(1) for xb in x[:n].split(bs)])
-    return pred.eq(y[:n]).float().mean().item()
-
 def _rescore(bsw:pd.DataFrame, x_train, x_test, y_test, bs:int) -> pd.DataFrame:
     "The BN networks trained at batch size `bs`, scored three ways; one row per scoring and seed."
     rows = []
@@ -376,7 +370,7 @@ def _rescore(bsw:pd.DataFrame, x_train, x_test, y_test, bs:int) -> pd.DataFrame:
         rows += [dict(arm='running statistics', seed=r.seed, test_acc=r.test_acc),
                  dict(arm='recalibrated', seed=r.seed, test_acc=accuracy(pop, x_test, y_test)),
                  dict(arm=f'train mode, batches of {bs}', seed=r.seed,
-                      test_acc=_train_mode_accuracy(r.model, x_test, y_test, bs))]
+                      test_acc=score_in_train_mode(r.model, x_test, y_test, top1, bs, drop_last=True))]
     return pd.DataFrame(rows)
 
 # %% ../../nbs/40_mnist.ipynb #6d81dace
