@@ -31,7 +31,7 @@ class Sizes:
 SIZES = {'quick': Sizes(seeds=(0, 1, 2), repeats=5), 'full': Sizes()}
 
 # %% ../../nbs/30_how_bn_works.ipynb #92a2295b
-def skewed_channel(n:int=2000, # values in the channel
+def _skewed_channel(n:int=2000, # values in the channel
                    seed:int=0, # seeds the draw
                   ) -> torch.Tensor:
     "A skewed channel: exponential values, times 3, plus 5; shape (n, 1)."
@@ -41,13 +41,13 @@ def _f2(v) -> str:
     "`v` to two decimals, never '-0.00'."
     return f'{round(float(v), 2) + 0.0:.2f}'
 
-def skewness(x:torch.Tensor) -> float:
+def _skewness(x:torch.Tensor) -> float:
     "The third standardized moment of the values in `x`."
     z = (x - x.mean()) / x.std(unbiased=False)
     return z.pow(3).mean().item()
 
 # %% ../../nbs/30_how_bn_works.ipynb #16877b85
-def plot_skewed(x:torch.Tensor, # one channel, shape (n, 1)
+def _plot_skewed(x:torch.Tensor, # one channel, shape (n, 1)
                 gamma:float=2., beta:float=1., # the scale and shift of the third panel
                ):
     "Histograms of a channel as it arrives, normalized (γ = 1, β = 0), and scaled and shifted by γ and β."
@@ -58,7 +58,7 @@ def plot_skewed(x:torch.Tensor, # one channel, shape (n, 1)
     for ax, (title, v) in zip(axes, panels.items()):
         ax.hist(v[:, 0].numpy(), bins=50, color='tab:blue')
         ax.axvline(v.mean().item(), color='k', ls='--', lw=1, label='mean')
-        ax.set(title=f'{title}\nmean {_f2(v.mean())}, sd {_f2(v.std(unbiased=False))}, skewness {_f2(skewness(v))}', xlabel='value', ylabel='count')
+        ax.set(title=f'{title}\nmean {_f2(v.mean())}, sd {_f2(v.std(unbiased=False))}, skewness {_f2(_skewness(v))}', xlabel='value', ylabel='count')
     axes[0].legend()
     fig.tight_layout()
     return fig
@@ -85,7 +85,7 @@ def _explorer_before(c:dict) -> torch.Tensor: return c['shift'] + c['scale'] * _
 def _explorer_after(c:dict) -> torch.Tensor:
     return batch_norm(_batch(c['batch size'])[:, None], torch.tensor([float(c['gamma'])]), torch.tensor([float(c['beta'])]))[0][:, 0]
 
-def bn_explorer():
+def _bn_explorer():
     "Sliders for a batch (size, shift, scale) and for γ, β; histograms before and after batch norm."
     from bn_course.widgets import prerendered
     def before(**c): return _hist_png(_explorer_before(c), 'input', 'tab:blue')
@@ -113,7 +113,7 @@ class SimpleNet(nn.Module):
         return self.relu(self.bn1(self.layer1(x)))
 
 # %% ../../nbs/30_how_bn_works.ipynb #82803a5f
-def trained_simplenet(bn_class=nn.BatchNorm1d, # the BN layer's class
+def _trained_simplenet(bn_class=nn.BatchNorm1d, # the BN layer's class
                       seed:int=4, steps:int=20, # seeds the weights and the data; SGD steps on random regression data
                      ) -> SimpleNet:
     "A `SimpleNet` after a few SGD steps (so its running statistics have moved), in eval mode."
@@ -124,12 +124,12 @@ def trained_simplenet(bn_class=nn.BatchNorm1d, # the BN layer's class
         opt.zero_grad(); net(xb).mean().backward(); opt.step()
     return net.eval()
 
-def folded_simplenet(net:SimpleNet) -> nn.Sequential:
+def _folded_simplenet(net:SimpleNet) -> nn.Sequential:
     "`net` with its BN folded into its Linear layer."
     return nn.Sequential(fold_bn(net.layer1, net.bn1), nn.ReLU())
 
 # %% ../../nbs/30_how_bn_works.ipynb #e90b67f1
-def interleaved_times(fns:dict, # name -> function of no arguments
+def _interleaved_times(fns:dict, # name -> function of no arguments
                       repeats:int, number:int=50, # timing repeats; calls per function per repeat
                      ) -> pd.DataFrame:
     "Per-call CPU time of each function, in µs, timing them in turn within each repeat, without gradients: one row per repeat."
@@ -140,40 +140,40 @@ def interleaved_times(fns:dict, # name -> function of no arguments
             rows.append({k: 1e6 * timeit.Timer(f, timer=time.process_time).timeit(number) / number for k, f in fns.items()})
     return pd.DataFrame(rows).rename_axis('repeat')
 
-def fold_timing(sizes:Sizes) -> pd.DataFrame:
+def _fold_timing(sizes:Sizes) -> pd.DataFrame:
     "Time SimpleNet with PyTorch's BN, its folded copy, the BN call alone and its arithmetic; µs per call, one row per repeat."
-    net = trained_simplenet()
-    folded, x = folded_simplenet(net), torch.randn(sizes.batch, 10, generator=torch.Generator().manual_seed(0))
+    net = _trained_simplenet()
+    folded, x = _folded_simplenet(net), torch.randn(sizes.batch, 10, generator=torch.Generator().manual_seed(0))
     with torch.no_grad():
         h, bn = net.layer1(x), net.bn1
         a = bn.weight / torch.sqrt(bn.running_var + bn.eps); b = bn.bias - a * bn.running_mean
-    t = interleaved_times({'Linear + nn.BatchNorm1d + ReLU': lambda: net(x), 'folded Linear + ReLU': lambda: folded(x),
+    t = _interleaved_times({'Linear + nn.BatchNorm1d + ReLU': lambda: net(x), 'folded Linear + ReLU': lambda: folded(x),
                            'nn.BatchNorm1d alone': lambda: bn(h), 'h * a + b': lambda: h * a + b}, sizes.repeats)
     return t.assign(**{'speedup (×)': t.iloc[:, 0] / t.iloc[:, 1], 'h * a + b ÷ BN alone': t.iloc[:, 3] / t.iloc[:, 2]})
 
-def timing_summary(t:pd.DataFrame) -> pd.DataFrame:
-    "Median, min and max over the repeats of `fold_timing`'s table."
+def _timing_summary(t:pd.DataFrame) -> pd.DataFrame:
+    "Median, min and max over the repeats of `_fold_timing`'s table."
     return t.agg(['median', 'min', 'max']).T.rename_axis(f'over {len(t)} repeats')
 
 # %% ../../nbs/30_how_bn_works.ipynb #7cca0a4d
-def blobs(n:int, gen:torch.Generator) -> tuple:
+def _blobs(n:int, gen:torch.Generator) -> tuple:
     "`n` points of two classes, alternating: Gaussian blobs at x₁ = -2 and x₁ = +2, unit variance."
     y = torch.arange(n) % 2
     return torch.randn(n, 2, generator=gen) + torch.stack([4. * y - 2, torch.zeros(n)], 1), y
 
-def toy_classifier(seed:int, steps:int) -> tuple:
+def _toy_classifier(seed:int, steps:int) -> tuple:
     "A BN classifier trained on 512 blob points; returns it and 512 test points."
     gen = torch.Generator().manual_seed(seed)
-    (xtr, ytr), test = blobs(512, gen), blobs(512, gen)
+    (xtr, ytr), test = _blobs(512, gen), _blobs(512, gen)
     set_seed(seed); clf = mlp([2, 16, 2], norm=BatchNorm1d, bias=False)
     fit(clf, xtr, ytr, epochs=steps, bs=32, loss_fn=F.cross_entropy, opt=torch.optim.Adam(clf.parameters(), lr=0.01),
         progress=False, generator=gen, max_steps=steps)
     return clf, test
 
 # %% ../../nbs/30_how_bn_works.ipynb #413a552c
-def scoring_modes(seed:int, steps:int) -> dict:
+def _scoring_modes(seed:int, steps:int) -> dict:
     "One toy classifier's test accuracy in eval and train mode (batches of 64), on mixed batches and on batches of one class."
-    clf, (x, y) = toy_classifier(seed, steps)  # in eval mode, as `fit` leaves it
+    clf, (x, y) = _toy_classifier(seed, steps)  # in eval mode, as `fit` leaves it
     order = torch.argsort(y, stable=True)
     mixed, one_class = (x, y), (x[order], y[order])
     return {'seed': seed, 'eval, mixed batches': accuracy(clf, *mixed, bs=64),
@@ -181,9 +181,9 @@ def scoring_modes(seed:int, steps:int) -> dict:
             'train mode, mixed batches': score_in_train_mode(clf, *mixed, top1, bs=64),
             'train mode, one class per batch': score_in_train_mode(clf, *one_class, top1, bs=64)}
 
-def scoring_table(sizes:Sizes) -> pd.DataFrame:
-    "`scoring_modes` for every seed: one row per seed."
-    return pd.DataFrame([scoring_modes(s, sizes.steps) for s in sizes.seeds]).set_index('seed')
+def _scoring_table(sizes:Sizes) -> pd.DataFrame:
+    "`_scoring_modes` for every seed: one row per seed."
+    return pd.DataFrame([_scoring_modes(s, sizes.steps) for s in sizes.seeds]).set_index('seed')
 
 # %% ../../nbs/30_how_bn_works.ipynb #18f34be9
 def _example_network_diffs() -> dict:
@@ -206,13 +206,13 @@ def report(sizes:Sizes, # the experiments' sizes, usually `SIZES['quick']` or `S
                 f"The library's BatchNorm1d against torch.nn.BatchNorm1d in the course's example network (float32); folding timed against nn.BatchNorm1d "
                 f"(batch {sizes.batch:,}, CPU time, {sizes.repeats} interleaved repeats; in the timings); toy classifiers ({sizes.steps} Adam steps) scored in eval and train mode over seeds {list(sizes.seeds)}.")
     s.tables['largest difference from torch'] = pd.Series(_example_network_diffs(), name='max abs difference').to_frame()
-    times = fold_timing(sizes)
+    times = _fold_timing(sizes)
     s.timings.update({f'{k} (µs)': spread(times[k]) for k in times.columns[:4]})
     s.timings['fold speedup (×)'] = spread(times['speedup (×)'])
-    scores = scoring_table(sizes)
+    scores = _scoring_table(sizes)
     runs = scores.reset_index().melt(id_vars='seed', var_name='arm', value_name='accuracy')
     s.tables['scoring'] = seed_table(runs, 'accuracy')
-    s.figures['skewed_channel'] = plot_skewed(skewed_channel())
+    s.figures['skewed_channel'] = _plot_skewed(_skewed_channel())
     s.numbers['train mode, one class per batch'] = spread(scores['train mode, one class per batch'])
     s.numbers['eval vs train mode on one-class batches'] = verdict(
         scores['eval, mixed batches'], scores['train mode, one class per batch'], ('eval mode', 'train mode, one class'))
