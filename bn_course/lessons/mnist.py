@@ -273,7 +273,8 @@ def probe(make_model, # no arguments; called after `set_seed(seed)`
     set_seed(seed); model = make_model().to(x.device)
     acts = [l for l in model if not isinstance(l, _NOT_ACT)]
     acts = {i + 1: m for i, m in enumerate(acts)}
-    lins = {i + 1: m for i, m in enumerate(l for l in model if isinstance(l, nn.Linear))}
+    lins = [l for l in model if isinstance(l, nn.Linear)]
+    lins = {i + 1: m for i, m in enumerate(lins)}
     w0 = {k: l.weight.detach().clone() for k, l in lins.items()}
     opt = make_optimizer(opt, lr)(model.parameters())
     with ActivationStats(acts, saturation=4., train_only=True) as st, \
@@ -283,7 +284,7 @@ def probe(make_model, # no arguments; called after `set_seed(seed)`
     steps_of = lambda d: np.arange(1, len(d) + 1)  # record k: forward pass of step k
     sat = pd.concat([st.frame(l).assign(layer=l, step=steps_of) for l in acts])
     rows = ts.frame()[['step', 'layer', 'w_norm', 'grad_norm', 'angle']]
-    turned = {k: _angle(l.weight.detach(), w0[k]) for k, l in lins.items()}  # since init
+    turned = {k: _angle(l.weight.detach(), w0[k]) for k, l in lins.items()}  # since w0
     last = rows.step == rows.step.max()
     rows.loc[last, 'turned'] = rows.layer[last].map(turned)
     return rows.merge(sat[['layer', 'step', 'saturated']], on=['step', 'layer'],
