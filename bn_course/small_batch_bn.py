@@ -7,6 +7,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from torch.nn.modules.batchnorm import _BatchNorm
+from .batchnorm import _unbiased
 
 # %% auto #0
 __all__ = ['ghost_stats', 'per_row', 'GhostBatchNorm1d', 'BatchRenorm1d']
@@ -46,7 +47,7 @@ class _GhostBase(_BatchNorm):
         with torch.no_grad():
             self.num_batches_tracked.add_(1)
             m = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
-            self.running_mean.lerp_(means.mean(0), m); self.running_var.lerp_((vars_ * n / (n - 1)).mean(0), m)
+            self.running_mean.lerp_(means.mean(0), m); self.running_var.lerp_(_unbiased(vars_, n).mean(0), m)
 
     def _affine(self, xhat:torch.Tensor) -> torch.Tensor:
         return xhat * self.weight + self.bias if self.affine else xhat

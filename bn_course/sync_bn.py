@@ -9,7 +9,7 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
 from torch.nn.modules.batchnorm import _BatchNorm
-from .batchnorm import _check_eps, _float32_for_16bit, _per_channel, _stat_dims
+from .batchnorm import _check_eps, _float32_for_16bit, _per_channel, _stat_dims, _unbiased
 
 # %% auto #0
 __all__ = ['merge_stats', 'SyncBatchNormFunction', 'SyncBatchNorm', 'sync_bn_check', 'compare_with_batchnorm', 'sync_bn_rows',
@@ -101,7 +101,7 @@ class SyncBatchNorm(_BatchNorm):
     def _update_running(self, mean:torch.Tensor, var:torch.Tensor, n:float, m:float) -> None:
         with torch.no_grad():
             self.running_mean.lerp_(mean.to(self.running_mean.dtype), m)
-            self.running_var.lerp_((var * n / (n - 1)).to(self.running_var.dtype), m)
+            self.running_var.lerp_(_unbiased(var, n).to(self.running_var.dtype), m)
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         self._check_input_dim(x)
