@@ -15,7 +15,7 @@ from ..core import set_seed, get_device
 from ..results import Section, spread, verdict, run_grid, plot_band
 from ..data import mnist_tensors
 from ..models import mlp, mnist_mlp
-from ..training import fit, accuracy
+from ..training import fit, accuracy, score_in_train_mode
 from ..diagnostics import ActivationStats, Hook, capture, plot_percentiles
 
 # %% auto #0
@@ -185,7 +185,7 @@ def landscape(model:nn.Sequential, x, y, # the network and the batch it trained 
     gnorm, losses, changes = flat(g).norm().item(), [], []
     for eta in etas:
         moved = _moved(model, dict(zip(params, g)), eta)
-        losses.append(F.cross_entropy(moved.train()(x), y).item())
+        losses.append(score_in_train_mode(moved, x, y, F.cross_entropy))  # batch statistics
         g1 = _grads(moved, x, y, list(moved.parameters()))
         changes.append((flat(g) - flat(g1)).norm().item())
     betas = [c / (eta * gnorm) for c, eta in zip(changes, etas)]
