@@ -185,7 +185,7 @@ def landscape(model:nn.Sequential, x, y, # the network and the batch it trained 
     gnorm, losses, changes = flat(g).norm().item(), [], []
     for eta in etas:
         moved = _moved(model, dict(zip(params, g)), eta)
-        losses.append(score_in_train_mode(moved, x, y, F.cross_entropy))  # batch statistics
+        losses.append(score_in_train_mode(moved, x, y, F.cross_entropy))
         g1 = _grads(moved, x, y, list(moved.parameters()))
         changes.append((flat(g) - flat(g1)).norm().item())
     betas = [c / (eta * gnorm) for c, eta in zip(changes, etas)]
