@@ -14,7 +14,7 @@ from torch import nn
 from ..core import set_seed
 from ..results import Section, spread, verdict, seed_table, compare_arms, run_grid, plot_band
 from ..data import mnist_tensors
-from ..training import fit, accuracy, batch_slices
+from ..training import fit, accuracy, batch_slices, score_in_train_mode, top1
 from ..batchnorm import BatchNorm2d, fold_bn
 from ..diagnostics import Hooks, capture
 
@@ -206,14 +206,6 @@ def _bn_net(runs:pd.DataFrame, arm:str='BN', seed_index:int=0) -> nn.Module:
     return runs[runs.arm == arm].sort_values('seed').model.iloc[seed_index]
 
 # %% ../../nbs/50_conv.ipynb #1923ea69
-def _train_mode_accuracy(model:nn.Module, x, y, bs:int=500) -> float:
-    "Accuracy with every BN layer using the test batch's own statistics; on a copy."
-    m = copy.deepcopy(model).train()
-    with torch.no_grad():
-        hits = sum((m(x[i:i + bs]).argmax(1) == y[i:i + bs]).sum().item()
-                   for i in range(0, len(x), bs))
-    return hits / len(x)
-
 _PIXEL_ARMS = ('BN', 'per-pixel BN', 'per-pixel BN, ε = 0.1')
 
 def _pixel_table(runs:pd.DataFrame, x, y) -> pd.DataFrame:
@@ -221,7 +213,7 @@ def _pixel_table(runs:pd.DataFrame, x, y) -> pd.DataFrame:
     rows = runs[runs.arm.isin(_PIXEL_ARMS)]
     return pd.DataFrame(dict(
         arm=rows.arm, seed=rows.seed, eval_mode=rows.test_acc,
-        train_mode=[_train_mode_accuracy(m, x, y) for m in rows.model],
+        train_mode=[score_in_train_mode(m, x, y, top1, bs=500) for m in rows.model],
         last_loss=[_windows(l, 10)[-5:].mean().item() for l in rows.loss]))
 
 # %% ../../nbs/50_conv.ipynb #ac3c0062

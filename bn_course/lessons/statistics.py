@@ -14,10 +14,10 @@ from torch import nn
 from torch.optim.swa_utils import update_bn
 from ..core import set_seed, set_threads
 from ..results import Section, spread, verdict, plot_band
-from ..data import encode_tabular, load_simple_dataset, mnist_tensors
+from ..data import SHIFTS, encode_tabular, load_simple_dataset, mnist_tensors, shift_mnist
 from ..models import mlp, mnist_mlp
-from ..training import accuracy, adam, batch_slices, batches, evaluate, fit
-from ..bn_stats import SHIFTS, bn_layers, recalibrate, shift_mnist, tent
+from ..training import accuracy, adam, evaluate, fit, score_in_train_mode, top1
+from ..bn_stats import bn_layers, recalibrate, tent
 
 # %% auto #0
 __all__ = ['SIZES', 'FINETUNE_ARMS', 'METHODS', 'Sizes', 'lag_measures', 'finetune', 'adapted', 'batch_stat_accuracy', 'report']
@@ -88,19 +88,13 @@ def _split(data, seed:int, n_valid:int=400) -> tuple:
     v, t = p[:n_valid].to(data.x.device), p[n_valid:].to(data.x.device)
     return data.x[t], data.y[t], data.x[v], data.y[v]
 
-@torch.no_grad()
-def _train_mode_loss(model:nn.Module, x, y, bs:int=32) -> float:
-    "Mean squared error with each batch of `bs` normalized by its own statistics (on a copy)."
-    m = copy.deepcopy(model).train()
-    return float(np.mean([F.mse_loss(m(x[s]), y[s]).item() for s in batch_slices(len(x), bs)]))
-
 # %% ../../nbs/60_statistics.ipynb #72547766
 def lag_measures(model:nn.Module, xt, yt, xv, yv) -> dict:
     "Train- and eval-mode loss, valid RMSE before and after `recalibrate`, and the lag."
     fresh = recalibrate(copy.deepcopy(model), xt)   # statistics these weights produce
     run, true = bn_layers(model)[0], bn_layers(fresh)[0]
     lag = (run.running_mean - true.running_mean).abs() / true.running_var.sqrt()
-    return dict(train_mode=_train_mode_loss(model, xt, yt),
+    return dict(train_mode=score_in_train_mode(model, xt, yt, F.mse_loss, bs=32),
                 eval_mode=evaluate(model, xt, yt),
                 valid_rmse=evaluate(model, xv, yv) ** .5,
                 recal_rmse=evaluate(fresh, xv, yv) ** .5,
@@ -112,10 +106,10 @@ def _lag_run(data, lr:float, momentum:float, seed:int, epochs:int=40, bs:int=32)
     xt, yt, xv, yv = _split(data, seed)
     set_seed(seed); model = mlp([xt.shape[1], 20, 10, 1], 'batch').to(xt.device)
     for b in bn_layers(model): b.momentum = momentum
-    opt, gen, rows = adam(model.parameters(), lr), torch.Generator().manual_seed(seed), []
-    for epoch in range(1, epochs + 1):
-        fit(model, xt, yt, epochs=1, bs=bs, opt=opt, generator=gen, progress=False)
-        rows.append(dict(epoch=epoch, **lag_measures(model, xt, yt, xv, yv)))
+    rows = []
+    fit(model, xt, yt, epochs=epochs, lr=lr, bs=bs, progress=False,
+        generator=torch.Generator().manual_seed(seed),
+        on_epoch=lambda epoch, m: rows.append(dict(epoch=epoch, **lag_measures(m, xt, yt, xv, yv))))
     return pd.DataFrame(rows).assign(lr=lr, momentum=momentum, seed=seed)
 
 def _lag_sweep(data, sizes:Sizes, progress:bool=False) -> pd.DataFrame:
@@ -210,7 +204,7 @@ def _lag_claims(runs:pd.DataFrame) -> dict:
             np.log(cost[(lrs[-1], m)]), np.log(cost[(lrs[0], m)]), (f'lr {lrs[-1]}', f'lr {lrs[0]}'))
     return out
 
-# %% ../../nbs/60_statistics.ipynb #6a91eb00
+# %% ../../nbs/60_statistics.ipynb #754858b3
 def _eval_mode(modules) -> None:
     "Put every module of `modules` in eval mode (a forward pre-hook's body: returns None)."
     for m in modules: m.eval()
@@ -430,12 +424,9 @@ def _plot_adabn_sizes(ab:pd.DataFrame, shift:pd.DataFrame, severity:int=3):
     return fig
 
 # %% ../../nbs/60_statistics.ipynb #19279fe3
-@torch.no_grad()
 def batch_stat_accuracy(model:nn.Module, x, y, order:torch.Tensor, bs:int=200) -> float:
     "Accuracy when each batch of `bs`, cut in `order`, is normalized by its statistics."
-    m = copy.deepcopy(model).train()   # a copy: scoring must not move real statistics
-    hits = sum((m(x[i]).argmax(1) == y[i]).sum().item() for i in order.split(bs))
-    return hits / len(x)
+    return score_in_train_mode(model, x[order], y[order], top1, bs)   # on a copy of `model`
 
 # %% ../../nbs/60_statistics.ipynb #a7387905
 def _batch_composition(sources:dict, x_test, y_test, n:int) -> pd.DataFrame:
