@@ -426,7 +426,7 @@ def _plot_adabn_sizes(ab:pd.DataFrame, shift:pd.DataFrame, severity:int=3):
 # %% ../../nbs/60_statistics.ipynb #19279fe3
 def batch_stat_accuracy(model:nn.Module, x, y, order:torch.Tensor, bs:int=200) -> float:
     "Accuracy when each batch of `bs`, cut in `order`, is normalized by its statistics."
-    return score_in_train_mode(model, x[order], y[order], top1, bs)   # on a copy of `model`
+    return score_in_train_mode(model, x[order], y[order], top1, bs)  # on a copy
 
 # %% ../../nbs/60_statistics.ipynb #a7387905
 def _batch_composition(sources:dict, x_test, y_test, n:int) -> pd.DataFrame:
