@@ -460,7 +460,7 @@ def _adapt_order(sources:dict, x_test, y_test, n:int, kind:str='contrast', sever
     return pd.DataFrame(rows)
 
 # %% ../../nbs/60_statistics.ipynb #35429cf1
-EXPLORER_SEVERITIES = (0, 1, 3, 5)   # fewer frames: a lighter page
+_EXPLORER_SEVERITIES = (0, 1, 3, 5)   # fewer frames: a lighter page
 
 def _shifted_png(x, kind:str, severity:int, seed:int=0) -> bytes:
     "PNG: the first 12 test images, shifted, in 2 rows of 6."
@@ -490,7 +490,7 @@ def _predictions_png(shift:pd.DataFrame, y, kind:str, severity:int, method:str, 
 def _shift_explorer(table:pd.DataFrame, x, y):
     "A pre-rendered explorer over shift kind, severity and method."
     from bn_course.widgets import prerendered
-    sevs = [s for s in sorted(table.severity.unique().tolist()) if s in EXPLORER_SEVERITIES]
+    sevs = [s for s in sorted(table.severity.unique().tolist()) if s in _EXPLORER_SEVERITIES]
     controls = dict(shift=list(dict.fromkeys(table.kind)), severity=sevs, method=list(METHODS))
     img = lambda shift, severity: _shifted_png(x, shift, severity)
     pred = lambda shift, severity, method: _predictions_png(table, y, shift, severity, method)
