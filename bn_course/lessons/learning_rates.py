@@ -15,7 +15,7 @@ from torch import nn
 from ..core import set_seed
 from ..results import Section, spread, verdict, seed_table, compare_arms, plot_band, run_grid
 from ..data import mnist_tensors
-from ..models import mlp
+from ..models import mnist_mlp
 from ..training import fit, accuracy
 from ..train_stats import TrainStats, weight_layers
 
@@ -23,7 +23,7 @@ from ..train_stats import TrainStats, weight_layers
 __all__ = ['scale_check', 'param_groups', 'grad_at_scale', 'norm_growth_error', 'end_of_training']
 
 # %% ../../nbs/75_learning_rates.ipynb #e9d93611
-WIDTHS = (784, 100, 100, 10)  # the lesson's network
+_HIDDEN = (100, 100)  # hidden widths (mnist_mlp's default is (100, 50))
 
 @dataclass(frozen=True)
 class Sizes:
@@ -47,7 +47,7 @@ SIZES = {'quick': Sizes(seeds=(0, 1), n_train=10000, steps=250, wds=(0., 1e-2),
 def _make_net(norm:str|None=None, seed:int=0) -> nn.Sequential:
     "The lesson's MLP, `norm='batch'` or None; with BN its hidden Linears have no bias."
     set_seed(seed)
-    return mlp(WIDTHS, norm=norm, bias=norm is None)
+    return mnist_mlp(norm, widths=_HIDDEN, bias=norm is None)
 
 # %% ../../nbs/75_learning_rates.ipynb #d5ec37fd
 @torch.no_grad()
@@ -345,7 +345,7 @@ def report(sizes:Sizes, data_dir=None, progress:bool=False) -> Section:
     nd = _norm_decay(x, y, xt, yt, grid, sizes, low)
     arms, lam = list(_grid_arms(sizes)), max(sizes.wds)
     s = Section('Lesson 8: why BN allows larger learning rates',
-                f"BN MLP {list(WIDTHS)}, plain SGD, batch 50, {sizes.steps} steps on {sizes.n_train:,} MNIST "
+                f"BN MLP {[784, *_HIDDEN, 10]}, plain SGD, batch 50, {sizes.steps} steps on {sizes.n_train:,} MNIST "
                 f"images: lr {list(sizes.lrs)} × weight-decay arms {arms}; lr sweep {list(sizes.sweep_lrs)} with "
                 f"and without BN ({sizes.sweep_steps} steps), and BN with lr {list(sizes.brake_lrs)} on the hidden "
                 f"matrices only (γ, β and output at {sizes.slow_lr:g}); {len(sizes.seeds)} seeds.")
