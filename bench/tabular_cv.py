@@ -18,7 +18,8 @@ import pandas as pd
 import torch
 from bn_course.core import set_seed, set_threads
 from bn_course.data import load_simple_dataset, encode_tabular
-from bn_course.training import reference_fit, cross_validate, evaluate, kfold
+from bench._reference import reference_fit
+from bn_course.training import cross_validate, evaluate, kfold
 from bn_course.lessons.tabular import tabular_net as net  # the course's BN network
 
 def seed_style_cv(x, y):

@@ -15,7 +15,7 @@ at 1 thread, of (seed-style seconds per job) / (stacked seconds per job).
 import argparse, copy, dataclasses
 import torch
 from bn_course.data import load_simple_dataset, encode_tabular
-from bn_course.training import reference_fit
+from bench._reference import reference_fit
 from bn_course.experiments import fold_jobs, run_jobs
 from bn_course.lessons.tabular import SETUPS, SIZES, tabular_net
 from bench._paired import paired, report  # the timing shared by the benches
