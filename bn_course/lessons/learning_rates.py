@@ -16,7 +16,7 @@ from ..core import set_seed
 from ..results import Section, spread, verdict, seed_table, compare_arms, plot_band, run_grid
 from ..data import mnist_tensors
 from ..models import mnist_mlp
-from ..training import fit, accuracy
+from ..training import fit, accuracy, score_in_train_mode
 from ..train_stats import TrainStats, weight_layers
 
 # %% auto #0
@@ -50,16 +50,15 @@ def _make_net(norm:str|None=None, seed:int=0) -> nn.Sequential:
     return mnist_mlp(norm, widths=_HIDDEN, bias=norm is None)
 
 # %% ../../nbs/75_learning_rates.ipynb #d5ec37fd
-@torch.no_grad()
 def scale_check(model, x, scales=(0.5, 2., 10.)):
     "Largest output change, relative to the largest output, when layer 0 is scaled."
-    base = copy.deepcopy(model).train()
-    ref, rows = base(x), []
+    with torch.no_grad(): ref = copy.deepcopy(model).train()(x)  # this batch's statistics
+    rel = lambda out, ref: (out - ref).abs().max() / ref.abs().max()
+    rows = []
     for a in scales:
-        m = copy.deepcopy(base)
-        m[0].weight.mul_(a)
-        change = (m(x) - ref).abs().max() / ref.abs().max()
-        rows.append(dict(scale=a, rel_change=change.item()))
+        m = copy.deepcopy(model)
+        with torch.no_grad(): m[0].weight.mul_(a)
+        rows.append(dict(scale=a, rel_change=score_in_train_mode(m, x, ref, rel)))
     return pd.DataFrame(rows)
 
 # %% ../../nbs/75_learning_rates.ipynb #a8f60b5b

@@ -20,8 +20,9 @@ from ..results import (Section, spread, verdict, seed_table, compare_arms,
 from ..data import mnist_tensors
 from ..models import MNIST_WIDTHS, mnist_mlp
 from ..training import fit, accuracy, adam, shuffled_order, batch_slices
-from ..distributed import (SyncBatchNorm, GhostBatchNorm1d, BatchRenorm1d, launch,
-                                   sync_bn_check, compare_with_batchnorm)
+from ..distributed import launch
+from ..sync_bn import SyncBatchNorm, sync_bn_check, compare_with_batchnorm
+from ..small_batch_bn import GhostBatchNorm1d, BatchRenorm1d
 
 # %% auto #0
 __all__ = ['SIZES', 'Sizes', 'device_stats', 'merge_device_stats', 'sync_bn_forward', 'sync_bn_backward', 'one_pass_stats',
