@@ -52,7 +52,7 @@ def _make_net(norm:str|None=None, seed:int=0) -> nn.Sequential:
 # %% ../../nbs/75_learning_rates.ipynb #d5ec37fd
 def scale_check(model, x, scales=(0.5, 2., 10.)):
     "Largest output change, relative to the largest output, when layer 0 is scaled."
-    with torch.no_grad(): ref = copy.deepcopy(model).train()(x)  # this batch's statistics
+    with torch.no_grad(): ref = copy.deepcopy(model).train()(x)  # batch statistics
     rel = lambda out, ref: (out - ref).abs().max() / ref.abs().max()
     rows = []
     for a in scales:
