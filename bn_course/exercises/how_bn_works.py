@@ -68,7 +68,7 @@ def _running_cases() -> list:
     return [(f"momentum={m}, batch of {n}, batch number {k}", (r(3) * 0.1, r(3).abs() + 0.5, r(n, 3) * 2 + 1, m, k))
             for m, n, k in [(0.1, 8, 1), (0.01, 32, 5), (None, 4, 3), (0.5, 2, 2)]]
 
-def check_running_update(update_running, # your function: (running_mean, running_var, x, momentum, batches_seen) -> (mean, var)
+def check_running_update(update_running, # your function: (rm, rv, x, momentum, batches_seen) -> (rm, rv)
                         ) -> CheckResult:
     "Compare your running-estimate update with `torch.nn.BatchNorm1d`'s, on four cases."
     return check_function('Exercise 2: the running estimates', update_running, _running_cases(), _torch_running,
