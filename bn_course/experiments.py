@@ -71,14 +71,28 @@ def _stack_data(ts:list, shared:bool) -> torch.Tensor:
     if len({t.shape for t in ts}) > 1: raise ValueError("the stacked engine needs every job's data to have one shape: use engine='loop'")
     return torch.stack(ts)
 
+def _distinct(xs:list, ys:list) -> tuple:
+    "The distinct (x, y) training pairs among the jobs', by value, and for each job the index of its pair."
+    firsts, index, seen = [], [], {}
+    for x, y in zip(xs, ys):
+        key = (x.shape, y.shape, float(x.sum()), float(y.sum()))  # a cheap fingerprint; `torch.equal` decides
+        hit = next((i for i in seen.get(key, []) if torch.equal(xs[firsts[i]], x) and torch.equal(ys[firsts[i]], y)), None)
+        if hit is None: hit = len(firsts); firsts.append(len(index)); seen.setdefault(key, []).append(hit)
+        index.append(hit)
+    return firsts, torch.tensor(index)
+
 def _run_stacked(jobs:list, epochs, bs, loss, patience, make_opt, progress) -> tuple:
     "All jobs as one stack; the trained models and the rows."
     fields = [[getattr(j, f) for j in jobs] for f in ('x_train', 'y_train', 'x_valid', 'y_valid', 'x_test', 'y_test')]
     fit_shared, test_shared = all(map(_shared, fields[:4])), all(map(_shared, fields[4:]))  # shared data is passed once, 2-D
+    index = None
+    if not fit_shared:  # jobs that train on the same data (folds shared by arms and seeds) share one copy of it
+        firsts, index = _distinct(*fields[:2])
+        fields[:2] = [[ts[i] for i in firsts] for ts in fields[:2]]
     data = [_stack_data(ts, fit_shared) for ts in fields[:4]] + [_stack_data(ts, test_shared) for ts in fields[4:]]
     stack = StackedSequential([copy.deepcopy(j.model) for j in jobs])
     best, hists = fit_stacked(stack, *data[:4], epochs=epochs, bs=bs, loss=loss, patience=patience,
-                              generators=[j.generator for j in jobs], progress=progress, make_opt=make_opt)
+                              generators=[j.generator for j in jobs], progress=progress, make_opt=make_opt, train_index=index)
     test = evaluate_stacked(best, data[4], data[5], loss).tolist()
     return [best.unstack(k) for k in range(len(jobs))], [_row(j, h, t) for j, h, t in zip(jobs, hists, test)]
 

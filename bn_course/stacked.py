@@ -220,20 +220,21 @@ _SHRINK_AT = 1 / 16  # the stack shrinks once this share of its models has finis
 
 class _StackedRun:
     "What one `fit_stacked` call tracks: the current stack, optimizer and data; per model, by its row in the full stack of K, its state."
-    def __init__(self, stack, opt, data:tuple, gens:list, patience:int|None):
+    def __init__(self, stack, opt, data:tuple, gens:list, patience:int|None, train_index:torch.Tensor|None=None):
         k, (x, y, xv, yv) = stack.k, data
         self.stack, self.opt, self.gens, self.patience = stack, opt, gens, patience
         self.shared, self.hist, self.best = x.dim() == 2, [History() for _ in range(k)], _Best(stack)
         self.wait, self.finished, self.rows = torch.zeros(k, dtype=torch.long), torch.zeros(k, dtype=torch.bool), torch.arange(k)
         self.n = x.shape[-2]  # examples per model
-        # Per-model training data stays whole, as one (K·n, ...) tensor: a shrunk stack gathers its models' rows from it.
+        # Per-model training data stays whole, as one (U·n, ...) tensor: a shrunk stack gathers its models' rows from it.
+        self.train_index = torch.arange(k) if train_index is None else torch.as_tensor(train_index)  # model -> its entry
         self.train_data = (x, y) if self.shared else (x.reshape(-1, *x.shape[2:]), y.reshape(-1, *y.shape[2:]))
         self.full_valid = self.valid = (xv, yv)
 
     def train_epoch(self, bs:int, loss:str) -> tuple: # batch size; 'mse' or 'ce'
         "Train the stack for one epoch; each model's training loss, and its validation loss after the epoch."
         x = self.train_data[0]
-        start = None if self.shared else (self.rows[:, None] * self.n).to(x.device)
+        start = None if self.shared else (self.train_index[self.rows][:, None] * self.n).to(x.device)
         tl = _train_epoch_stacked(self.stack, self.opt, *self.train_data, self.n, bs, [self.gens[r] for r in self.rows], loss, start)
         return tl, evaluate_stacked(self.stack, *self.valid, loss).cpu()
 
@@ -276,11 +277,14 @@ def fit_stacked(stack:StackedSequential, # K models, trained in place
                 generators:list|None=None, # one `torch.Generator` per model for its data order; None draws seeds from torch
                 progress:bool=True, # a progress bar over epochs
                 make_opt=None, # called with the parameters to make the optimizer; None is `adam(params, lr)`
+                train_index=None, # (K,): model k trains on `x_train[train_index[k]]` (models may share one); None: on `x_train[k]`
                ) -> tuple:
     "Train K stacked models at once; returns (their best weights, as a stack of K, and a `History` per model)."
     gens = generators or [torch.Generator().manual_seed(int(torch.randint(2**62, ()))) for _ in range(stack.k)]
     opt = make_opt(stack.parameters()) if make_opt else adam(stack.parameters(), lr)
-    run = _StackedRun(stack, opt, (x_train, y_train, x_valid, y_valid), gens, patience)
+    if train_index is not None and (x_train.dim() == 2 or len(train_index) != stack.k):
+        raise ValueError(f"train_index needs stacked training data and one entry per model ({stack.k}), got {len(train_index)}")
+    run = _StackedRun(stack, opt, (x_train, y_train, x_valid, y_valid), gens, patience, train_index)
     for epoch in tqdm(range(1, epochs + 1), disable=not progress, leave=False):
         tl, vl = run.train_epoch(bs, loss)
         run.record(tl, vl)
