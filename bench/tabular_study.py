@@ -24,7 +24,7 @@ import argparse, copy, dataclasses, statistics
 import torch
 import bn_course.experiments as experiments
 from bn_course.data import load_simple_dataset, encode_tabular
-from bn_course.training import reference_fit
+from bench._reference import reference_fit
 from bn_course.lessons.tabular import SETUPS, INPUT_BN, SIZES, tabular_study
 from bench._paired import paired, report  # the timing shared by the benches
 

@@ -53,10 +53,14 @@ def _as_constants(inputs:tuple, running:tuple) -> tuple:
 def _updated(running:torch.Tensor, batch_stat:torch.Tensor, momentum:float) -> torch.Tensor:
     return (1 - momentum) * running + momentum * batch_stat.detach()
 
+def _unbiased(var:torch.Tensor, n:int) -> torch.Tensor:
+    "The unbiased variance from the biased one of `n` values: what every running estimate stores."
+    return var * n / (n - 1)
+
 def _running_updated(x:torch.Tensor, mean, var, running_mean, running_var, momentum:float) -> tuple:
     "The running estimates moved towards this batch's mean and unbiased variance."
     n = _values_per_channel(x)
-    return _updated(running_mean, mean, momentum), _updated(running_var, var * n / (n - 1), momentum)
+    return _updated(running_mean, mean, momentum), _updated(running_var, _unbiased(var, n), momentum)
 
 def _empty_batch_norm(x:torch.Tensor, gamma, beta) -> torch.Tensor:
     "What torch returns for an input without values: a copy of it that γ and β still take part in."

@@ -14,8 +14,9 @@ from torch import nn
 from ..core import set_seed
 from ..results import Section, spread, verdict, seed_table, compare_arms, run_grid, plot_band
 from ..data import mnist_tensors
-from ..training import fit, accuracy, batch_slices
+from ..training import fit, accuracy, batch_slices, score_in_train_mode, top1
 from ..batchnorm import BatchNorm2d, fold_bn
+from ..diagnostics import Hooks, capture
 
 # %% auto #0
 __all__ = ['SIZES', 'CONV_ARMS', 'Sizes', 'PixelBatchNorm', 'cnn', 'conv_study', 'equivariance_error', 'fold_cnn',
@@ -94,18 +95,17 @@ def _conv_grads(model:nn.Module) -> torch.Tensor:
 
 def _train_cnn(x_train, y_train, x_test, y_test, seed:int=0, epochs:int=1, lr:float=_LR,
                watch=None, **kwargs) -> dict:
-    "Train one `cnn(**kwargs)`; `watch(model)` may return a context manager with `on_step`."
+    "Train one `cnn(**kwargs)`; `watch(model)`, if given, is a context manager held while it trains."
     set_seed(seed)
-    model, losses, grads = cnn(**kwargs).to(memory_format=torch.channels_last), [], []
+    model = cnn(**kwargs).to(x_train.device, memory_format=torch.channels_last)
+    losses, grads = [], []
     w = watch(model) if watch is not None else None
     def loss_fn(out, y):
         loss = F.cross_entropy(out, y); losses.append(loss.detach()); return loss
-    def step(*args):
-        grads.append(_conv_grads(model))
-        if w is not None: w.on_step(*args)
     with w if w is not None else contextlib.nullcontext():
         fit(model, x_train.contiguous(memory_format=torch.channels_last), y_train,
-            epochs=epochs, lr=lr, bs=_BS, loss_fn=loss_fn, progress=False, on_step=step,
+            epochs=epochs, lr=lr, bs=_BS, loss_fn=loss_fn, progress=False,
+            on_step=lambda *args: grads.append(_conv_grads(model)),
             generator=torch.Generator().manual_seed(seed))
     return dict(model=model, loss=torch.stack(losses), grads=torch.stack(grads),
                 test_acc=accuracy(model, x_test, y_test), watch=w)
@@ -180,15 +180,9 @@ _FAILED = 0.2  # below this test accuracy a network failed outright (chance is 0
 # %% ../../nbs/50_conv.ipynb #d87f93b6
 def _norm_inputs(model:nn.Sequential, x:torch.Tensor) -> list:
     "What each normalization layer of `model` receives for input `x`, in eval mode."
-    seen = []
     norms = [m for m in model if isinstance(m, (nn.BatchNorm2d, BatchNorm2d, PixelBatchNorm))]
-    handles = [m.register_forward_hook(lambda m, i, o: seen.append(i[0].detach())) for m in norms]
-    try:
-        model.eval()
-        with torch.no_grad(): model(x)
-    finally:
-        for h in handles: h.remove()
-    return seen
+    seen = capture(model.eval(), dict(enumerate(norms)), x, which='input')
+    return [seen[i] for i in range(len(norms))]
 
 def _plot_channel_stats(acts:list, channel:int=0):
     "Per-channel mean ± sd of each layer's BN input; one channel's per-pixel sd in layer 1."
@@ -212,14 +206,6 @@ def _bn_net(runs:pd.DataFrame, arm:str='BN', seed_index:int=0) -> nn.Module:
     return runs[runs.arm == arm].sort_values('seed').model.iloc[seed_index]
 
 # %% ../../nbs/50_conv.ipynb #1923ea69
-def _train_mode_accuracy(model:nn.Module, x, y, bs:int=500) -> float:
-    "Accuracy with every BN layer using the test batch's own statistics; on a copy."
-    m = copy.deepcopy(model).train()
-    with torch.no_grad():
-        hits = sum((m(x[i:i + bs]).argmax(1) == y[i:i + bs]).sum().item()
-                   for i in range(0, len(x), bs))
-    return hits / len(x)
-
 _PIXEL_ARMS = ('BN', 'per-pixel BN', 'per-pixel BN, ε = 0.1')
 
 def _pixel_table(runs:pd.DataFrame, x, y) -> pd.DataFrame:
@@ -227,7 +213,7 @@ def _pixel_table(runs:pd.DataFrame, x, y) -> pd.DataFrame:
     rows = runs[runs.arm.isin(_PIXEL_ARMS)]
     return pd.DataFrame(dict(
         arm=rows.arm, seed=rows.seed, eval_mode=rows.test_acc,
-        train_mode=[_train_mode_accuracy(m, x, y) for m in rows.model],
+        train_mode=[score_in_train_mode(m, x, y, top1, bs=500) for m in rows.model],
         last_loss=[_windows(l, 10)[-5:].mean().item() for l in rows.loss]))
 
 # %% ../../nbs/50_conv.ipynb #ac3c0062
@@ -294,7 +280,7 @@ def _bias_drift(runs:pd.DataFrame, arm:str='BN, conv bias kept') -> pd.DataFrame
     "How far the conv biases and weights moved from their initial values: largest |change|."
     out = []
     for seed, model in runs[runs.arm == arm][['seed', 'model']].itertuples(index=False):
-        set_seed(seed); init = cnn(**CONV_ARMS[arm])
+        set_seed(seed); init = cnn(**CONV_ARMS[arm]).to(next(model.parameters()).device)
         convs = [(a, b) for a, b in zip(init, model) if isinstance(a, nn.Conv2d)]
         out.append(dict(seed=seed,
                         bias=max((b.bias - a.bias).abs().max().item() for a, b in convs),
@@ -331,32 +317,30 @@ def time_inference(nets:dict, # name -> network in eval mode
 
 # %% ../../nbs/50_conv.ipynb #e184a648
 class _ChannelHistograms:
-    "Per-channel histograms of each BatchNorm2d's input and output at chosen steps."
+    "Per-channel histograms of each BatchNorm2d's input and output at chosen training steps."
     def __init__(self, model:nn.Module, steps, bins:int=50, value_range=(-5., 5.)):
         self.bns = [m for m in model.modules() if isinstance(m, (nn.BatchNorm2d, BatchNorm2d))]
-        self.steps, self.bins, self.range, self.step = set(steps), bins, value_range, 0
-        self.hists, self.handles = {}, []  # (layer, step, 'before' or 'after') -> (C, bins)
+        self.steps, self.bins, self.range = set(steps), bins, value_range
+        self.step, self.hists = -1, {}  # (layer, step, 'before' or 'after') -> (C, bins)
 
     def per_channel(self, t:torch.Tensor) -> torch.Tensor:
         t = t.detach().transpose(0, 1).reshape(t.shape[1], -1).float().cpu()
         return torch.stack([torch.histc(c, self.bins, *self.range) for c in t])
 
-    def hook(self, layer:int):
-        def hook(module, inputs, output):
-            key = (layer, self.step, 'before')
-            if module.training and self.step in self.steps and key not in self.hists:
-                self.hists[key] = self.per_channel(inputs[0])
-                self.hists[layer, self.step, 'after'] = self.per_channel(output)
-        return hook
-
-    def on_step(self, step:int, *args) -> None: self.step = step
+    def hook(self, hook, module, inputs, output) -> None:
+        "One training forward pass is one step (counted at layer 1); record at the chosen steps."
+        if not module.training: return
+        layer = self.bns.index(module) + 1
+        if layer == 1: self.step += 1
+        if self.step in self.steps:
+            self.hists[layer, self.step, 'before'] = self.per_channel(inputs[0])
+            self.hists[layer, self.step, 'after'] = self.per_channel(output)
 
     def __enter__(self):
-        self.handles = [m.register_forward_hook(self.hook(i + 1)) for i, m in enumerate(self.bns)]
+        self.hooks = Hooks(self.bns, self.hook)
         return self
 
-    def __exit__(self, *exc) -> None:
-        for h in self.handles: h.remove()
+    def __exit__(self, *exc) -> None: self.hooks.remove()
 
 def _explorer_steps(sizes:Sizes) -> list:
     "The start, two early steps, and the last."

@@ -14,10 +14,10 @@ from torch import nn
 from torch.optim.swa_utils import update_bn
 from ..core import set_seed, set_threads
 from ..results import Section, spread, verdict, plot_band
-from ..data import encode_tabular, load_simple_dataset, mnist_tensors
-from ..models import mlp
-from ..training import accuracy, adam, batch_slices, batches, evaluate, fit
-from ..bn_stats import SHIFTS, bn_layers, recalibrate, shift_mnist, tent
+from ..data import SHIFTS, encode_tabular, load_simple_dataset, mnist_tensors, shift_mnist
+from ..models import mlp, mnist_mlp
+from ..training import accuracy, adam, evaluate, fit, score_in_train_mode, top1
+from ..bn_stats import bn_layers, recalibrate, tent
 
 # %% auto #0
 __all__ = ['SIZES', 'FINETUNE_ARMS', 'METHODS', 'Sizes', 'lag_measures', 'finetune', 'adapted', 'batch_stat_accuracy', 'report']
@@ -88,19 +88,13 @@ def _split(data, seed:int, n_valid:int=400) -> tuple:
     v, t = p[:n_valid].to(data.x.device), p[n_valid:].to(data.x.device)
     return data.x[t], data.y[t], data.x[v], data.y[v]
 
-@torch.no_grad()
-def _train_mode_loss(model:nn.Module, x, y, bs:int=32) -> float:
-    "Mean squared error with each batch of `bs` normalized by its own statistics (on a copy)."
-    m = copy.deepcopy(model).train()
-    return float(np.mean([F.mse_loss(m(x[s]), y[s]).item() for s in batch_slices(len(x), bs)]))
-
 # %% ../../nbs/60_statistics.ipynb #72547766
 def lag_measures(model:nn.Module, xt, yt, xv, yv) -> dict:
     "Train- and eval-mode loss, valid RMSE before and after `recalibrate`, and the lag."
     fresh = recalibrate(copy.deepcopy(model), xt)   # statistics these weights produce
     run, true = bn_layers(model)[0], bn_layers(fresh)[0]
     lag = (run.running_mean - true.running_mean).abs() / true.running_var.sqrt()
-    return dict(train_mode=_train_mode_loss(model, xt, yt),
+    return dict(train_mode=score_in_train_mode(model, xt, yt, F.mse_loss, bs=32),
                 eval_mode=evaluate(model, xt, yt),
                 valid_rmse=evaluate(model, xv, yv) ** .5,
                 recal_rmse=evaluate(fresh, xv, yv) ** .5,
@@ -112,10 +106,10 @@ def _lag_run(data, lr:float, momentum:float, seed:int, epochs:int=40, bs:int=32)
     xt, yt, xv, yv = _split(data, seed)
     set_seed(seed); model = mlp([xt.shape[1], 20, 10, 1], 'batch').to(xt.device)
     for b in bn_layers(model): b.momentum = momentum
-    opt, gen, rows = adam(model.parameters(), lr), torch.Generator().manual_seed(seed), []
-    for epoch in range(1, epochs + 1):
-        fit(model, xt, yt, epochs=1, bs=bs, opt=opt, generator=gen, progress=False)
-        rows.append(dict(epoch=epoch, **lag_measures(model, xt, yt, xv, yv)))
+    rows = []
+    fit(model, xt, yt, epochs=epochs, lr=lr, bs=bs, progress=False,
+        generator=torch.Generator().manual_seed(seed),
+        on_epoch=lambda epoch, m: rows.append(dict(epoch=epoch, **lag_measures(m, xt, yt, xv, yv))))
     return pd.DataFrame(rows).assign(lr=lr, momentum=momentum, seed=seed)
 
 def _lag_sweep(data, sizes:Sizes, progress:bool=False) -> pd.DataFrame:
@@ -210,6 +204,11 @@ def _lag_claims(runs:pd.DataFrame) -> dict:
             np.log(cost[(lrs[-1], m)]), np.log(cost[(lrs[0], m)]), (f'lr {lrs[-1]}', f'lr {lrs[0]}'))
     return out
 
+# %% ../../nbs/60_statistics.ipynb #754858b3
+def _eval_mode(modules) -> None:
+    "Put every module of `modules` in eval mode (a forward pre-hook's body: returns None)."
+    for m in modules: m.eval()
+
 # %% ../../nbs/60_statistics.ipynb #c4334208
 FINETUNE_ARMS = ('train mode', 'frozen, γβ fixed', 'frozen, γβ trained',
                  'recalibrated before', 'recalibrated after')
@@ -217,23 +216,25 @@ FINETUNE_ARMS = ('train mode', 'frozen, γβ fixed', 'frozen, γβ trained',
 def finetune(model:nn.Module, # a trained network, changed in place
              x, y, # the fine-tuning data
              arm:str, # one of FINETUNE_ARMS
-             steps:int=150, lr:float=1e-3, bs:int=32, # Adam's steps, rate and batch size
+             steps:int=150, # Adam steps
+             lr:float=1e-3, # Adam's learning rate
+             bs:int=32, # batch size
              generator=None, # the batches' order
             ) -> nn.Module:
     "Fine-tune `model` on `x, y` with BN as `arm` says; returns it in eval mode."
     if arm not in FINETUNE_ARMS:
         raise ValueError(f"unknown arm {arm!r}: use one of {FINETUNE_ARMS}")
-    bns, frozen, step = bn_layers(model), arm != 'train mode', 0
+    bns = bn_layers(model)
     if arm == 'recalibrated before': recalibrate(model, x)
     for b in bns: b.requires_grad_(arm != 'frozen, γβ fixed')
     opt = adam([p for p in model.parameters() if p.requires_grad], lr)
-    while step < steps:
-        for xb, yb in batches(x, y, bs, generator=generator):
-            model.train()
-            for b in bns: b.train(not frozen)          # frozen: eval-mode statistics
-            loss = F.cross_entropy(model(xb), yb)
-            opt.zero_grad(); loss.backward(); opt.step(); step += 1
-            if step == steps: break
+    frozen = None if arm == 'train mode' else model.register_forward_pre_hook(
+        lambda m, inputs: _eval_mode(bns))   # frozen: BN in eval mode at every step
+    try:
+        fit(model, x, y, epochs=steps, max_steps=steps, bs=bs, loss_fn=F.cross_entropy,
+            opt=opt, progress=False, generator=generator)
+    finally:
+        if frozen is not None: frozen.remove()
     if arm == 'recalibrated after': recalibrate(model, x)
     return model.eval()
 
@@ -318,7 +319,7 @@ def adapted(model:nn.Module, x, method:str, bs:int=200) -> nn.Module:
 def _source_model(x, y, seed:int, images:int) -> nn.Module:
     "The shift experiment's network: trained on `images` clean MNIST training images, 2 epochs."
     set_seed(seed)
-    model = mlp([784, 100, 50, 10], 'batch').to(x.device)
+    model = mnist_mlp('batch').to(x.device)
     fit(model, x[:images], y[:images], epochs=2, lr=1e-3, bs=64, loss_fn=F.cross_entropy,
         progress=False)
     return model
@@ -330,7 +331,7 @@ def _shift_cell(model:nn.Module, x, y, kind:str, severity:int, seed:int, shown:i
     for method in METHODS:
         m = adapted(model, xs, method)
         with torch.no_grad(): pred = m(xs[:shown]).argmax(1).tolist()
-        rows.append(dict(kind=kind, severity=severity, method=method, seed=seed,
+        rows.append(dict(kind=kind, severity=severity, arm=method, seed=seed,
                          accuracy=accuracy(m, xs, y), pred=pred))
     return rows
 
@@ -352,7 +353,7 @@ def _plot_shift(shift:pd.DataFrame):
     fig, axes = plt.subplots(1, len(kinds), figsize=(3.2 * len(kinds), 3.4), sharey=True)
     for ax, kind in zip(axes, kinds):
         for method in METHODS:
-            w = shift[(shift.kind == kind) & (shift.method == method)].pivot_table(
+            w = shift[(shift.kind == kind) & (shift.arm == method)].pivot_table(
                 index='seed', columns='severity', values='accuracy')
             plot_band(ax, w.columns, w.to_numpy(), marker='o', ls='--' if method == 'TENT' else '-',
                       label='TENT, offline' if method == 'TENT' else method)
@@ -364,14 +365,13 @@ def _plot_shift(shift:pd.DataFrame):
 # %% ../../nbs/60_statistics.ipynb #9d58cb10
 def _shift_verdicts(shift:pd.DataFrame) -> tuple:
     "Per shift and severity: AdaBN against the source statistics, and TENT against AdaBN."
-    pair = lambda a, b: _verdicts(shift[shift.method.isin([a, b])], ['kind', 'severity'], a, b,
-                                  arm='method')
+    pair = lambda a, b: _verdicts(shift[shift.arm.isin([a, b])], ['kind', 'severity'], a, b)
     return pair('AdaBN', 'source'), pair('TENT', 'AdaBN')
 
 # %% ../../nbs/60_statistics.ipynb #bc23e648
 def _won_back(shift:pd.DataFrame) -> pd.DataFrame:
     "Per shift, severity above 0 and seed: the share of the lost accuracy that AdaBN wins back."
-    acc = shift.pivot_table(index=['kind', 'seed'], columns=['severity', 'method'], values='accuracy')
+    acc = shift.pivot_table(index=['kind', 'seed'], columns=['severity', 'arm'], values='accuracy')
     sevs = sorted(v for v in acc.columns.get_level_values(0).unique() if v > 0)
     lost = pd.concat({v: acc[(0, 'source')] - acc[(v, 'source')] for v in sevs}, names=['severity'])
     gain = pd.concat({v: acc[(v, 'AdaBN')] - acc[(v, 'source')] for v in sevs}, names=['severity'])
@@ -413,7 +413,7 @@ def _plot_adabn_sizes(ab:pd.DataFrame, shift:pd.DataFrame, severity:int=3):
         plot_band(ax, w.columns, w.to_numpy(), label='AdaBN on n images', marker='o')
         for method, style in (('source', ':'), ('AdaBN', '--')):
             ref = shift[(shift.kind == kind) & (shift.severity == severity)
-                        & (shift.method == method)].accuracy.mean()
+                        & (shift.arm == method)].accuracy.mean()
             ax.axhline(ref, ls=style, c='gray')
             ax.text(w.columns[0], ref, ' AdaBN, all images' if method == 'AdaBN'
                     else ' source statistics', va='bottom', fontsize=8)
@@ -424,12 +424,9 @@ def _plot_adabn_sizes(ab:pd.DataFrame, shift:pd.DataFrame, severity:int=3):
     return fig
 
 # %% ../../nbs/60_statistics.ipynb #19279fe3
-@torch.no_grad()
 def batch_stat_accuracy(model:nn.Module, x, y, order:torch.Tensor, bs:int=200) -> float:
     "Accuracy when each batch of `bs`, cut in `order`, is normalized by its statistics."
-    m = copy.deepcopy(model).train()   # a copy: scoring must not move real statistics
-    hits = sum((m(x[i]).argmax(1) == y[i]).sum().item() for i in order.split(bs))
-    return hits / len(x)
+    return score_in_train_mode(model, x[order], y[order], top1, bs)  # on a copy
 
 # %% ../../nbs/60_statistics.ipynb #a7387905
 def _batch_composition(sources:dict, x_test, y_test, n:int) -> pd.DataFrame:
@@ -463,7 +460,7 @@ def _adapt_order(sources:dict, x_test, y_test, n:int, kind:str='contrast', sever
     return pd.DataFrame(rows)
 
 # %% ../../nbs/60_statistics.ipynb #35429cf1
-EXPLORER_SEVERITIES = (0, 1, 3, 5)   # fewer frames: a lighter page
+_EXPLORER_SEVERITIES = (0, 1, 3, 5)   # fewer frames: a lighter page
 
 def _shifted_png(x, kind:str, severity:int, seed:int=0) -> bytes:
     "PNG: the first 12 test images, shifted, in 2 rows of 6."
@@ -480,7 +477,7 @@ def _predictions_png(shift:pd.DataFrame, y, kind:str, severity:int, method:str, 
     "PNG: the method's predictions for the 12 images, as `_shifted_png` lays them out."
     import matplotlib.pyplot as plt
     from bn_course.widgets import figure_png
-    rows = shift[(shift.kind == kind) & (shift.severity == severity) & (shift.method == method)]
+    rows = shift[(shift.kind == kind) & (shift.severity == severity) & (shift.arm == method)]
     pred, acc = rows[rows.seed == seed].pred.iloc[0], rows.accuracy
     fig, ax = plt.subplots(figsize=(3.6, 1.5))
     for i, (p, t) in enumerate(zip(pred, y[:len(pred)].tolist())):
@@ -493,7 +490,7 @@ def _predictions_png(shift:pd.DataFrame, y, kind:str, severity:int, method:str, 
 def _shift_explorer(table:pd.DataFrame, x, y):
     "A pre-rendered explorer over shift kind, severity and method."
     from bn_course.widgets import prerendered
-    sevs = [s for s in sorted(table.severity.unique().tolist()) if s in EXPLORER_SEVERITIES]
+    sevs = [s for s in sorted(table.severity.unique().tolist()) if s in _EXPLORER_SEVERITIES]
     controls = dict(shift=list(dict.fromkeys(table.kind)), severity=sevs, method=list(METHODS))
     img = lambda shift, severity: _shifted_png(x, shift, severity)
     pred = lambda shift, severity, method: _predictions_png(table, y, shift, severity, method)
@@ -513,7 +510,7 @@ def _headline(runs:pd.DataFrame, ft:pd.DataFrame, shift:pd.DataFrame, ab:pd.Data
            'epoch-to-epoch factor, recalibrated': spread(d['jump factor, recalibrated'])}
     out.update({f'finetune n={n}, {arm}': spread(ft[(ft.n == n) & (ft.arm == arm)].accuracy)
                 for n in sorted(ft.n.unique()) for arm in FINETUNE_ARMS})
-    out.update({f'{k} severity {top}, {name(m)}': spread(shift[(shift.kind == k) & (shift.method == m)
+    out.update({f'{k} severity {top}, {name(m)}': spread(shift[(shift.kind == k) & (shift.arm == m)
                 & (shift.severity == top)].accuracy) for k in SHIFTS for m in METHODS})
     wb = _won_back(shift)
     out.update({f'AdaBN won back, {k} severity {v}': spread(g['won back']) for (k, v), g
@@ -553,7 +550,7 @@ def report(sizes:Sizes, # the experiment sizes, `SIZES['quick']` or `SIZES['full
     ao = _adapt_order(sources, xte, yte, sizes.test_images)
     wb = _won_back(shift)
     tables = {'lag': _lag_table(runs), 'finetune': _table(ft, ['n', 'arm'], 'accuracy'),
-              'shift': _table(shift, ['kind', 'severity', 'method'], 'accuracy'),
+              'shift': _table(shift, ['kind', 'severity', 'arm'], 'accuracy'),
               'adabn_sizes': _table(ab, ['kind', 'n'], 'accuracy'),
               'batch_composition': _table(bc, ['arm'], 'accuracy'),
               'adabn_stream_order': _table(ao, ['arm'], 'accuracy'),

@@ -11,11 +11,12 @@ import numpy as np
 import pandas as pd
 import torch
 from torch import nn
+import torch.nn.functional as F
 from ..core import set_seed
 from ..results import Section, Verdict, verdict, seed_table, compare_arms, spread, plot_band
 from ..data import TabularData
 from ..models import mlp
-from ..training import adam, fit, evaluate, kfold, zscore
+from ..training import adam, fit, evaluate, kfold, zscore, score_in_train_mode
 from ..experiments import cross_validate_runs, inner_split
 from ..bn_stats import recalibrate
 
@@ -231,22 +232,20 @@ def recomputed(model:nn.Module, # a network with BN layers
     with torch.no_grad(): return recalibrate(copy.deepcopy(model), x).eval()
 
 # %% ../../nbs/10_tabular.ipynb #3a17ba7e
-def _train_mode_loss(model:nn.Module, x, y) -> float:
-    "MSE with BN normalizing `x` by its own statistics, on a copy (running statistics untouched)."
-    with torch.no_grad(): return torch.nn.functional.mse_loss(copy.deepcopy(model).train()(x), y).item()
-
 def _mode_curves(make_model, split:tuple, epochs:int, seed:int, lr:float=0.01, bs:int=32) -> pd.DataFrame:
     "After every epoch: training RMSE in eval mode; validation RMSE in eval mode, recomputed, train mode."
     xt, yt, xv, yv = split
     set_seed(seed); model = make_model().to(xt.device)
-    opt, g, rows = adam(model.parameters(), lr), torch.Generator().manual_seed(seed), []
-    has_bn = any(isinstance(m, nn.BatchNorm1d) for m in model.modules())
-    for e in range(1, epochs + 1):
-        fit(model, xt, yt, epochs=1, bs=bs, opt=opt, progress=False, generator=g)
+    has_bn, rows = any(isinstance(m, nn.BatchNorm1d) for m in model.modules()), []
+    def score(epoch, model):  # `fit` calls it after every epoch, the model in eval mode
         ev = evaluate(model, xv, yv) ** 0.5  # without BN, all three scorings are this one
-        rows.append(dict(seed=seed, epoch=e, train=evaluate(model, xt, yt) ** 0.5, eval=ev,
-                         recomputed=evaluate(recomputed(model, xt), xv, yv) ** 0.5 if has_bn else ev,
-                         train_mode=_train_mode_loss(model, xv, yv) ** 0.5 if has_bn else ev))
+        if has_bn:
+            rec = evaluate(recomputed(model, xt), xv, yv)
+            tm = score_in_train_mode(model, xv, yv, F.mse_loss)
+        rows.append(dict(seed=seed, epoch=epoch, train=evaluate(model, xt, yt) ** 0.5, eval=ev,
+                         recomputed=rec ** 0.5 if has_bn else ev, train_mode=tm ** 0.5 if has_bn else ev))
+    fit(model, xt, yt, epochs=epochs, bs=bs, opt=adam(model.parameters(), lr), progress=False,
+        generator=torch.Generator().manual_seed(seed), on_epoch=score)
     return pd.DataFrame(rows)
 
 def _fold1(data:TabularData, scale:bool) -> tuple:
