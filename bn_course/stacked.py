@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_stacked.ipynb #2022af95
 from __future__ import annotations
-import copy, functools
+import contextlib, copy, functools
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -267,6 +267,14 @@ class _StackedRun:
         self.best.update(self.stack, self.rows, torch.ones(len(self.rows), dtype=torch.bool), self.best.loss[self.rows])
 
 # %% ../nbs/04_stacked.ipynb #882acc22
+@contextlib.contextmanager
+def _flush_denormals(on:bool=True):
+    "Flush denormal floats to zero on the CPU inside the block (if `on`), then restore the mode found."
+    was = (torch.tensor([1e-30]) * torch.tensor([1e-10])).item() == 0.  # 1e-40 is denormal: zero if flushing is on
+    torch.set_flush_denormal(on or was)
+    try: yield
+    finally: torch.set_flush_denormal(was)
+
 def fit_stacked(stack:StackedSequential, # K models, trained in place
                 x_train, y_train, x_valid, y_valid, # each model's data stacked, (K, n, features); or 2-D x shared by all
                 epochs:int=500, # most epochs to run
@@ -278,6 +286,7 @@ def fit_stacked(stack:StackedSequential, # K models, trained in place
                 progress:bool=True, # a progress bar over epochs
                 make_opt=None, # called with the parameters to make the optimizer; None is `adam(params, lr)`
                 train_index=None, # (K,): model k trains on `x_train[train_index[k]]` (models may share one); None: on `x_train[k]`
+                flush_denormal:bool=True, # flush denormal floats (below 1.2e-38 in float32) to zero while training, on the CPU
                ) -> tuple:
     "Train K stacked models at once; returns (their best weights, as a stack of K, and a `History` per model)."
     gens = generators or [torch.Generator().manual_seed(int(torch.randint(2**62, ()))) for _ in range(stack.k)]
@@ -285,11 +294,12 @@ def fit_stacked(stack:StackedSequential, # K models, trained in place
     if train_index is not None and (x_train.dim() == 2 or len(train_index) != stack.k):
         raise ValueError(f"train_index needs stacked training data and one entry per model ({stack.k}), got {len(train_index)}")
     run = _StackedRun(stack, opt, (x_train, y_train, x_valid, y_valid), gens, patience, train_index)
-    for epoch in tqdm(range(1, epochs + 1), disable=not progress, leave=False):
-        tl, vl = run.train_epoch(bs, loss)
-        run.record(tl, vl)
-        if patience is None: continue
-        if run.stop_early(vl, epoch): break
-        run.shrink()
+    with _flush_denormals(flush_denormal):
+        for epoch in tqdm(range(1, epochs + 1), disable=not progress, leave=False):
+            tl, vl = run.train_epoch(bs, loss)
+            run.record(tl, vl)
+            if patience is None: continue
+            if run.stop_early(vl, epoch): break
+            run.shrink()
     if patience is None: run.keep_last()
     return run.best.store.eval(), run.hist
