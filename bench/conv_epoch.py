@@ -18,7 +18,7 @@ the outputs are checked to agree first.
 On a busy shared machine, run it at one thread (OMP_NUM_THREADS=1) and with fewer images (--images 6400):
 two-thread timings there measure the contention more than the loops.
 
-Expected duration on a quiet 2-core machine: about 3 minutes.
+Expected duration on a quiet 2-core machine: about 1 minute (half that with --one-thread).
 
     BN_COURSE_DATA=../shared/data python -m bench.conv_epoch
 """

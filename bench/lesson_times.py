@@ -12,8 +12,8 @@ measurements, each in a fresh process at 1 CPU thread (the course's default, `se
 
 Prints a Markdown table (lesson | Run all, full | quick report | full report, in seconds) under a line giving the
 date, the CPU model, the core count, torch's version, the worker count and the load average before and after.
-Expected duration on a quiet 2-core machine: the sum of the table's cells (over `--workers`), about 15-25 minutes for
-every lesson and every column; `--only scratch --what quick` takes about half a minute.
+Expected duration on a quiet 2-core machine: the sum of the table's cells divided by `--workers`: for every lesson and
+every column about 40 minutes with 1 worker, about 20 with `--workers 2`; `--only scratch --what quick` half a minute.
 
     BN_COURSE_DATA=../shared/data python -m bench.lesson_times [--workers 2] [--only tabular mnist] [--what runall quick full]
 """

@@ -16,7 +16,7 @@ torch's default thread count. The last line is `speedup <ratio>x`, the median pa
 thread (the course's default), over `--repeats` passes (default 2); the median at torch's default
 thread count, and seconds per model-epoch (fastest pass), are printed above it.
 
-Expected duration on a quiet 2-core machine: about 2 minutes.
+Expected duration on a quiet 2-core machine: under a minute.
 
     BN_COURSE_DATA=../shared/data python -m bench.mnist_epoch
 """
