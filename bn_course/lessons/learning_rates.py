@@ -15,15 +15,15 @@ from torch import nn
 from ..core import set_seed
 from ..results import Section, spread, verdict, seed_table, compare_arms, plot_band, run_grid
 from ..data import mnist_tensors
-from ..models import mlp
-from ..training import fit, accuracy
+from ..models import mnist_mlp
+from ..training import fit, accuracy, score_in_train_mode
 from ..train_stats import TrainStats, weight_layers
 
 # %% auto #0
 __all__ = ['scale_check', 'param_groups', 'grad_at_scale', 'norm_growth_error', 'end_of_training']
 
 # %% ../../nbs/75_learning_rates.ipynb #e9d93611
-WIDTHS = (784, 100, 100, 10)  # the lesson's network
+_HIDDEN = (100, 100)  # hidden widths (mnist_mlp's default is (100, 50))
 
 @dataclass(frozen=True)
 class Sizes:
@@ -47,19 +47,18 @@ SIZES = {'quick': Sizes(seeds=(0, 1), n_train=10000, steps=250, wds=(0., 1e-2),
 def _make_net(norm:str|None=None, seed:int=0) -> nn.Sequential:
     "The lesson's MLP, `norm='batch'` or None; with BN its hidden Linears have no bias."
     set_seed(seed)
-    return mlp(WIDTHS, norm=norm, bias=norm is None)
+    return mnist_mlp(norm, widths=_HIDDEN, bias=norm is None)
 
 # %% ../../nbs/75_learning_rates.ipynb #d5ec37fd
-@torch.no_grad()
 def scale_check(model, x, scales=(0.5, 2., 10.)):
     "Largest output change, relative to the largest output, when layer 0 is scaled."
-    base = copy.deepcopy(model).train()
-    ref, rows = base(x), []
+    with torch.no_grad(): ref = copy.deepcopy(model).train()(x)  # batch statistics
+    rel = lambda out, ref: (out - ref).abs().max() / ref.abs().max()
+    rows = []
     for a in scales:
-        m = copy.deepcopy(base)
-        m[0].weight.mul_(a)
-        change = (m(x) - ref).abs().max() / ref.abs().max()
-        rows.append(dict(scale=a, rel_change=change.item()))
+        m = copy.deepcopy(model)
+        with torch.no_grad(): m[0].weight.mul_(a)
+        rows.append(dict(scale=a, rel_change=score_in_train_mode(m, x, ref, rel)))
     return pd.DataFrame(rows)
 
 # %% ../../nbs/75_learning_rates.ipynb #a8f60b5b
@@ -345,7 +344,7 @@ def report(sizes:Sizes, data_dir=None, progress:bool=False) -> Section:
     nd = _norm_decay(x, y, xt, yt, grid, sizes, low)
     arms, lam = list(_grid_arms(sizes)), max(sizes.wds)
     s = Section('Lesson 8: why BN allows larger learning rates',
-                f"BN MLP {list(WIDTHS)}, plain SGD, batch 50, {sizes.steps} steps on {sizes.n_train:,} MNIST "
+                f"BN MLP {[784, *_HIDDEN, 10]}, plain SGD, batch 50, {sizes.steps} steps on {sizes.n_train:,} MNIST "
                 f"images: lr {list(sizes.lrs)} × weight-decay arms {arms}; lr sweep {list(sizes.sweep_lrs)} with "
                 f"and without BN ({sizes.sweep_steps} steps), and BN with lr {list(sizes.brake_lrs)} on the hidden "
                 f"matrices only (γ, β and output at {sizes.slow_lr:g}); {len(sizes.seeds)} seeds.")

@@ -18,10 +18,11 @@ from ..core import set_seed, set_threads
 from ..results import (Section, spread, verdict, seed_table, compare_arms,
                                 plot_band, run_grid)
 from ..data import mnist_tensors
-from ..models import mlp
+from ..models import MNIST_WIDTHS, mnist_mlp
 from ..training import fit, accuracy, adam, shuffled_order, batch_slices
-from ..distributed import (SyncBatchNorm, GhostBatchNorm1d, BatchRenorm1d, launch,
-                                   sync_bn_check, compare_with_batchnorm)
+from ..distributed import launch
+from ..sync_bn import SyncBatchNorm, sync_bn_check, compare_with_batchnorm
+from ..small_batch_bn import GhostBatchNorm1d, BatchRenorm1d
 
 # %% auto #0
 __all__ = ['SIZES', 'Sizes', 'device_stats', 'merge_device_stats', 'sync_bn_forward', 'sync_bn_backward', 'one_pass_stats',
@@ -69,7 +70,6 @@ def _plot_noise(noise:pd.DataFrame):
     return fig
 
 # %% ../../nbs/70_small_batches.ipynb #b23a7a61
-_LAYERS = [784, 100, 50, 10]
 _ARMS = {  # arm -> the normalization layer, made from (width, b, steps)
     'BN per device': lambda w, b, steps: GhostBatchNorm1d(w, b),
     'SyncBN': lambda w, b, steps: nn.BatchNorm1d(w),
@@ -90,7 +90,7 @@ def _sweep_run(seed:int, arm:str, b:int, data:tuple, devices:int, steps:int,
     if len(x) < bs: raise ValueError(f"{len(x)} training images do not fill one batch of "
                                      f"{devices} × {b}: use more images or smaller batches")
     set_seed(seed)
-    model = mlp(_LAYERS, norm=lambda w: _ARMS[arm](w, b, steps))
+    model = mnist_mlp(lambda w: _ARMS[arm](w, b, steps))
     curve, every = [], max(1, steps // curve_points)
     def probe(step, m, xb, yb):
         if step % every == 0:
@@ -158,6 +158,8 @@ def _score_as_trained(model:nn.Module, # a network of `GhostBatchNorm1d` layers
                      seed:int=0) -> tuple:
     '''Test accuracy with each test image in a ghost batch with b - 1 random training
     images, in train mode: one draw, and the probabilities averaged over draws.'''
+    # Not `score_in_train_mode`, which scores consecutive batches of the given rows:
+    # here each test image gets b - 1 random training partners, drawn anew (seeded).
     m, g = copy.deepcopy(model).train(), torch.Generator().manual_seed(seed)
     probs = []
     with torch.no_grad():
@@ -282,7 +284,7 @@ def _ddp_run(norm:str, seed:int, data:tuple, b:int, lr:float=_LR) -> dict:
     on = dist.is_initialized()
     world, rank = (dist.get_world_size(), dist.get_rank()) if on else (1, 0)
     set_seed(seed)  # every rank starts from the same weights
-    model = mlp(_LAYERS, norm='batch' if norm == 'batch' else SyncBatchNorm)
+    model = mnist_mlp('batch' if norm == 'batch' else SyncBatchNorm)
     if world > 1: model = DistributedDataParallel(model)  # averages gradients
     opt, losses, times = adam(model.parameters(), lr), [], []
     order = shuffled_order(len(x), torch.Generator().manual_seed(seed))
@@ -307,7 +309,7 @@ def _allreduce_seconds(numel:int, reps:int=200) -> float:
 
 _CASES = [((4,), [3, 5]), ((3, 5), [2, 6]), ((2, 3, 3), [1, 3]), ((4,), [0, 6])]  # shape, rows per rank
 
-def ddp_worker(rank:int, world_size:int, data:tuple, seeds:tuple, b:int) -> dict:
+def _ddp_worker(rank:int, world_size:int, data:tuple, seeds:tuple, b:int) -> dict:
     "In each rank: the `SyncBatchNorm` check, both BNs for every seed, then all-reduces timed alone."
     set_threads(1)
     cases = [(shape, rows * (world_size // 2) + [0] * (world_size % 2)) for shape, rows in _CASES]
@@ -315,7 +317,7 @@ def ddp_worker(rank:int, world_size:int, data:tuple, seeds:tuple, b:int) -> dict
     runs = {(norm, s): _ddp_run(norm, s, data, b) for norm in ('batch', 'sync') for s in seeds}
     widths = (100, 50)  # the BN layers' channels
     sizes = sorted({2 * c + k for c in widths for k in (0, 1)})
-    n_grads = sum(p.numel() for p in mlp(_LAYERS, norm='batch').parameters())
+    n_grads = sum(p.numel() for p in mnist_mlp('batch').parameters())
     return dict(check=(cases, check), runs=runs,
                 allreduce={n: _allreduce_seconds(n) for n in sizes},
                 allreduce_grads=(n_grads, _allreduce_seconds(n_grads, reps=50)))
@@ -323,7 +325,7 @@ def ddp_worker(rank:int, world_size:int, data:tuple, seeds:tuple, b:int) -> dict
 def _data_parallel(data:tuple, sizes:Sizes, deadline:float=600) -> dict:
     "`sizes.procs` processes (per-device BN, SyncBN), one process with the global batch, and both BNs timed in one process."
     if sizes.procs < 2: raise ValueError(f"the data-parallel run needs at least 2 processes, got procs={sizes.procs}")
-    res = launch(ddp_worker, sizes.procs, args=(data, tuple(sizes.seeds), sizes.ddp_batch), deadline=deadline)
+    res = launch(_ddp_worker, sizes.procs, args=(data, tuple(sizes.seeds), sizes.ddp_batch), deadline=deadline)
     single = {s: _ddp_run('batch', s, data, sizes.procs * sizes.ddp_batch) for s in sizes.seeds}
     part = tuple(t[:len(data[0]) // sizes.procs] if i < 2 else t for i, t in enumerate(data))
     local = {(norm, s): _ddp_run(norm, s, part, sizes.ddp_batch)['times']
@@ -405,7 +407,7 @@ def report(sizes:Sizes, data_dir=None, progress:bool=False) -> Section:
     dp = _data_parallel((xa[:sizes.ddp_train], ya[:sizes.ddp_train], xt, yt), sizes)
     ddp = _ddp_table(dp)
     s = Section('Lesson 7: small and distributed batches',
-                f"MNIST MLP {_LAYERS}, {sizes.steps} Adam steps (lr {_LR}) of {sizes.devices} "
+                f"MNIST MLP {[784, *MNIST_WIDTHS, 10]}, {sizes.steps} Adam steps (lr {_LR}) of {sizes.devices} "
                 f"simulated devices × b images, b in {list(sizes.batch_sizes)}, per arm "
                 f"({', '.join(_ARMS)}); then {sizes.procs} processes with DDP (gloo) at "
                 f"b = {sizes.ddp_batch} on {sizes.ddp_train} images; {len(sizes.seeds)} seeds; "
