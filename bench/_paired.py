@@ -7,6 +7,9 @@ thread count. A pair's ratio is (baseline seconds) / (our seconds) on the same p
 thread count. The headline is the median pair ratio at 1 thread; the median at torch's default
 thread count is printed beside it.
 
+On a loaded machine, torch's default thread count measures the contention more than the code; the benches
+take `--one-thread` to time at 1 thread only (the headline is unchanged, the run takes half as long).
+
 The benches are a package; run each from the repository's root as a module:
     python -m bench.mnist_epoch
 """
@@ -17,10 +20,10 @@ def timed(f) -> float:
     "Seconds `f()` takes."
     t = time.perf_counter(); f(); return time.perf_counter() - t
 
-def paired(pieces:list, sides:dict, repeats:int=1) -> dict:
-    "Time each side (name -> f(*piece)) on each piece, at 1 thread and at torch's default count; one dict per piece and pass."
+def paired(pieces:list, sides:dict, repeats:int=1, one_thread:bool=False) -> dict:
+    "Time each side (name -> f(*piece)) on each piece, at 1 thread and (unless `one_thread`) at torch's default count; one dict per piece and pass."
     default = torch.get_num_threads()
-    counts = sorted({1, default})
+    counts = [1] if one_thread else sorted({1, default})
     pairs = []  # (side, threads) -> seconds, one dict per piece and pass
     for _ in range(repeats):
         for piece in pieces:

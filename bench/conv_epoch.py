@@ -1,11 +1,12 @@
 """One MNIST epoch of Lesson 5's CNN: the seed-style DataLoader loop against the lesson's in-memory loop; and folded inference.
 
-Both sides train `bn_course.lessons.conv.cnn(norm='batch')` (two Conv 3×3 → BN → ReLU → max-pool blocks of
-8 and 16 channels, a Linear head) with Adam at lr 1e-3, batch 64, from the same seed, on the same in-memory
-MNIST images (the first `--images`, default 12,000).
-- seed-style: DataLoader(TensorDataset(x, y), batch_size=64, shuffle=True), default torch.optim.Adam, NCHW.
-- in-memory: the lesson's loop without its layout change: `fit` (shuffled index_select batches, FastAdam), NCHW.
-- lesson: what `train_cnn` does: the same `fit`, with the images and the network stored channels_last.
+The workload is read from the lesson (bn_course.lessons.conv): its 'BN' arm, `cnn(norm='batch')` (two Conv 3×3 →
+BN → ReLU → max-pool blocks of 8 and 16 channels, a Linear head), Adam at the lesson's `_LR`, batch `_BS`, on the
+lesson's full-size training images (`SIZES['full'].train_images`, the first 12,800), from seed 0.
+- seed-style: DataLoader(TensorDataset(x, y), batch_size=_BS, shuffle=True), default torch.optim.Adam, NCHW.
+- in-memory: the lesson's loop without its layout change and hook: `fit` (shuffled index_select batches, FastAdam), NCHW.
+- lesson: the lesson's own `_train_cnn(..., norm='batch')`, as `conv_study` calls it: `fit` on channels_last images and
+  network, with its per-step hook (the loss and the largest conv gradients recorded each step); scored on 2 images.
 Timing: `paired` and `report`, shared with bench/mnist_epoch.py: the images are cut into 6 parts; on each part
 every side runs at torch's default thread count, then at 1 thread, seconds apart, and a pair's ratio is
 seed-style seconds / other side's seconds at the same thread count. The "in-memory" ratio shows what the loop
@@ -14,8 +15,10 @@ alone gains; the last line, `speedup <ratio>x`, is the median pair ratio of the 
 Inference: eval-mode forward passes over 2,000 test images (channels_last), Conv → BN (random running estimates,
 γ and β) against `fold_cnn`'s folded network, interleaved, fastest of 15 rounds each, at the default thread count;
 the outputs are checked to agree first.
-On a busy shared machine, run it at one thread (OMP_NUM_THREADS=1) and with fewer images (--images 6000):
+On a busy shared machine, run it at one thread (OMP_NUM_THREADS=1) and with fewer images (--images 6400):
 two-thread timings there measure the contention more than the loops.
+
+Expected duration on a quiet 2-core machine: about 1 minute (half that with --one-thread).
 
     BN_COURSE_DATA=../shared/data python -m bench.conv_epoch
 """
@@ -27,22 +30,23 @@ from torch.utils.data import DataLoader, TensorDataset
 from bn_course.core import set_seed
 from bn_course.data import mnist_tensors
 from bn_course.training import fit
-from bn_course.lessons.conv import cnn, fold_cnn, time_inference
+from bn_course.lessons.conv import cnn, fold_cnn, time_inference, SIZES, _train_cnn, _LR, _BS
 
 def seed_style_epoch(x, y):
     set_seed(0); model = cnn(norm='batch')
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    opt = torch.optim.Adam(model.parameters(), lr=_LR)
     model.train()
-    for xb, yb in DataLoader(TensorDataset(x, y), batch_size=64, shuffle=True):
+    for xb, yb in DataLoader(TensorDataset(x, y), batch_size=_BS, shuffle=True):
         opt.zero_grad(); F.cross_entropy(model(xb), yb).backward(); opt.step()
 
-def in_memory_epoch(channels_last:bool):
-    "`fit` for one epoch; with `channels_last`, images and network in that layout, as the lesson's `train_cnn`."
-    fmt = torch.channels_last if channels_last else torch.contiguous_format
-    def run(x, y):
-        set_seed(0); model = cnn(norm='batch').to(memory_format=fmt)
-        fit(model, x.contiguous(memory_format=fmt), y, epochs=1, lr=1e-3, bs=64, loss_fn=F.cross_entropy, progress=False)
-    return run
+def in_memory_epoch(x, y):
+    "`fit` for one epoch, NCHW, without the lesson's hook."
+    set_seed(0); model = cnn(norm='batch')
+    fit(model, x, y, epochs=1, lr=_LR, bs=_BS, loss_fn=F.cross_entropy, progress=False)
+
+def lesson_epoch(x, y):
+    "The lesson's own loop for its 'BN' arm, one epoch, from seed 0 (scored on 2 images)."
+    _train_cnn(x, y, x[:2], y[:2], seed=0, epochs=1, norm='batch')
 
 def inference(x):
     "Fastest eval-mode pass of Conv → BN and of the folded network; returns (unfolded s, folded s)."
@@ -56,13 +60,14 @@ def inference(x):
     t = time_inference({'bn': net, 'folded': folded}, x, tries=15)
     return t['bn'].min(), t['folded'].min()
 
-def main(images:int, repeats:int):
+def main(images:int, repeats:int, one_thread:bool=False):
     x, y = mnist_tensors(True)
     x, y = x[:images].view(-1, 1, 28, 28), y[:images]
+    print(f"Lesson 5's 'BN' network, Adam {_LR:g}, batch {_BS}, one epoch over {images:,} images in 6 parts")
     t_bn, t_fold = inference(mnist_tensors(False)[0][:2000].view(-1, 1, 28, 28))
     print(f"inference over 2,000 images at {torch.get_num_threads()} thread(s): Conv → BN {1e3 * t_bn:.1f} ms, folded {1e3 * t_fold:.1f} ms, "
           f"folding speedup {t_bn / t_fold:.2f}x")
-    res = paired(list(zip(x.chunk(6), y.chunk(6))), {'seed-style': seed_style_epoch, 'in-memory': in_memory_epoch(False), 'lesson': in_memory_epoch(True)}, repeats)
+    res = paired(list(zip(x.chunk(6), y.chunk(6))), {'seed-style': seed_style_epoch, 'in-memory': in_memory_epoch, 'lesson': lesson_epoch}, repeats, one_thread)
     print("-- the in-memory loop alone (NCHW on both sides):")
     report(res, 'seed-style', 'in-memory')
     print("-- the lesson's loop (in-memory, channels_last):")
@@ -70,7 +75,9 @@ def main(images:int, repeats:int):
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--images', type=int, default=12000, help="training images per epoch (default 12,000)")
+    p.add_argument('--images', type=int, default=SIZES['full'].train_images,
+                   help=f"training images per epoch (default {SIZES['full'].train_images:,}, the lesson's full size)")
     p.add_argument('--repeats', type=int, default=2, help="passes over the parts (default 2)")
+    p.add_argument('--one-thread', action='store_true', help="time at 1 thread only, not also at torch's default count")
     a = p.parse_args()
-    main(a.images, a.repeats)
+    main(a.images, a.repeats, a.one_thread)

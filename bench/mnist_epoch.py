@@ -1,18 +1,22 @@
-"""One MNIST epoch of one model: the seed-style DataLoader loop against bn_course's in-memory loop.
+"""One MNIST epoch of each of Lesson 4's main networks: the seed-style DataLoader loop against the lesson's in-memory loop.
 
-Both train the original course's MLP (784-100-50-10, with and without BN) for one epoch,
-Adam lr 1e-3, batch 64, on the same in-memory tensors (60,000 images, normalized 0.5/0.5).
-- seed-style: DataLoader(TensorDataset(x, y), batch_size=64, shuffle=True), default Adam.
-- bn_course: `fit` (in-memory shuffled batches, `FastAdam`; validation on 2 images, so both sides time
-  training only).
+The workload is read from the lesson (bn_course.lessons.mnist): its main comparison trains `mnist_net(**kw)` for each
+arm of `MAIN_ARMS` (784-100-50-10: without BN, with BN, with dropout 0.2) with `fit` at the lesson's `BS` and `LR`
+(Adam), no validation data, from `set_seed(seed)`; the bench trains each arm once per piece, from seed 0.
+- seed-style: DataLoader(TensorDataset(x, y), batch_size=BS, shuffle=True), torch's default Adam at LR.
+- bn_course: the lesson's call, `fit(model, x, y, epochs=1, bs=BS, lr=LR, loss_fn=F.cross_entropy, progress=False)`
+  (in-memory shuffled batches, `FastAdam`), less the lesson's checkpoint hook (whose evaluations the lesson's own
+  clock leaves out).
 The original course fed the DataLoader from torchvision's dataset with a per-image transform, which
 is slower still; the TensorDataset loop is the fairer, faster baseline.
 
 How it is timed: bench/_paired.py (shared by the benches). The training images are cut into 6
-parts of 10,000; on each part (and network) both sides run seconds apart, at 1 thread and at torch's
-default thread count. The last line is `speedup <ratio>x`, the median pair ratio with both sides at 1
+parts of 10,000; on each part (all arms, one after the other) both sides run seconds apart, at 1 thread and at
+torch's default thread count. The last line is `speedup <ratio>x`, the median pair ratio with both sides at 1
 thread (the course's default), over `--repeats` passes (default 2); the median at torch's default
 thread count, and seconds per model-epoch (fastest pass), are printed above it.
+
+Expected duration on a quiet 2-core machine: under a minute.
 
     BN_COURSE_DATA=../shared/data python -m bench.mnist_epoch
 """
@@ -23,32 +27,35 @@ from torch.utils.data import DataLoader, TensorDataset
 from bn_course.core import set_seed
 from bn_course.data import mnist_tensors
 from bn_course.training import fit
-from bn_course.lessons.mnist import mnist_net as mnist_mlp
+from bn_course.lessons.mnist import mnist_net, MAIN_ARMS, BS, LR
 from bench._paired import paired, report  # the timing shared by the benches
 
 def seed_style_epoch(model, x, y):
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    opt = torch.optim.Adam(model.parameters(), lr=LR)
     model.train()
-    for xb, yb in DataLoader(TensorDataset(x, y), batch_size=64, shuffle=True):
+    for xb, yb in DataLoader(TensorDataset(x, y), batch_size=BS, shuffle=True):
         opt.zero_grad(); F.cross_entropy(model(xb), yb).backward(); opt.step()
 
-def both_nets(epoch):
-    "One epoch of each network (without, then with BN), one at a time; seconds per model come out as the total / 2."
+def all_arms(epoch):
+    "One epoch of each of the lesson's main networks, one at a time; seconds per model come out as the total / len(MAIN_ARMS)."
     def run(x, y):
-        for norm in (None, 'batch'): set_seed(0); epoch(mnist_mlp(norm), x, y)
+        for kw in MAIN_ARMS.values(): set_seed(0); epoch(mnist_net(**kw), x, y)
     return run
 
 def our_epoch(model, x, y):
-    fit(model, x, y, x[:2], y[:2], epochs=1, lr=1e-3, bs=64, loss_fn=F.cross_entropy, progress=False)
+    fit(model, x, y, epochs=1, bs=BS, lr=LR, loss_fn=F.cross_entropy, progress=False)  # as the lesson's `_checkpointed`
 
-def main(repeats:int):
+def main(repeats:int, one_thread:bool=False):
     x, y = mnist_tensors(True)
-    res = paired(list(zip(x.chunk(6), y.chunk(6))), {'seed-style': both_nets(seed_style_epoch), 'bn_course': both_nets(our_epoch)}, repeats)
+    print(f"Lesson 4's main networks {list(MAIN_ARMS)}, batch {BS}, Adam {LR:g}; one epoch over 6 parts of 10,000 images")
+    res = paired(list(zip(x.chunk(6), y.chunk(6))), {'seed-style': all_arms(seed_style_epoch), 'bn_course': all_arms(our_epoch)}, repeats, one_thread)
     for p in res['pairs']:
-        for k in p: p[k] /= 2  # two networks per run: seconds per model
+        for k in p: p[k] /= len(MAIN_ARMS)  # seconds per model
     print(f"speedup {report(res, 'seed-style', 'bn_course'):.2f}x")
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--repeats', type=int, default=2)
-    main(p.parse_args().repeats)
+    p.add_argument('--one-thread', action='store_true', help="time at 1 thread only, not also at torch's default count")
+    a = p.parse_args()
+    main(a.repeats, a.one_thread)

@@ -1,50 +1,89 @@
-"""MNIST, 2 networks x 3 seeds: the stacked engine against the seed-style loop, per model-epoch.
+"""Lesson 4's seed comparisons on the stacked engine against the seed-style loop, per model, both in one run.
 
-- seed-style: the original course's loop (DataLoader(TensorDataset), default Adam, batch 64), one
-  model at a time, one model of each network (its cost per model-epoch does not depend on the seed).
-- stacked: bn_course's `fit_stacked`, all 6 networks (3 seeds without BN, 3 with) as one stack sharing
-  the data, each with its own weights and data order (validation on 2 images, so that both sides
-  time training only, as the seed-style loop does).
-Timed as in bench/mnist_epoch.py (bench/_paired.py): 6 parts of 10,000 images, both sides on each part
-at 1 thread, then both at torch's default thread count, seconds apart. The last line is `speedup <ratio>x`,
-the median over the pairs at 1 thread of (seed-style seconds per model) / (stacked seconds per model),
-over `--repeats` passes (default 2); the same at torch's default thread count is printed above.
+The workload is read from the lesson (bn_course.lessons.mnist): the seed comparisons it trains as stacks, at full
+size (`SIZES['full']`): the learning-rate sweep (`_lr_sweep`: for each optimizer and learning rate, the networks
+with and without BN × `sweep_seeds`, 784-100-100-100-10, one epoch, batch 60) and the sigmoid-initialization study
+(`_init_study`: 5 arms × `sweep_seeds`, SGD 0.1). The bench calls those functions with `experiments.run_jobs`
+intercepted, so it gets the lesson's own jobs (models, data orders) and `run_jobs` arguments, one call per stack
+(today 8 stacks of 6 networks and one of 15).
+- stacked: the lesson's `run_jobs` call, unchanged but for the data: the stack as the lesson stacks it.
+- seed-style: the original course's loop, one network at a time: DataLoader(TensorDataset(x, y), shuffle=True) at
+  the lesson's batch size, torch's default Adam or SGD at the lesson's learning rate, cross-entropy.
+A stated fraction of the work: piece i is stack i (of the lesson's 9) on one sixth of the training images
+(10,000 of 60,000, part i mod 6), one epoch; validation and test on 2 images, so both sides time training only.
+Timing (bench/_paired.py): on each piece both sides at 1 thread, then both at torch's default thread count,
+seconds apart; a pair's ratio is (seed-style seconds per network) / (stacked seconds per network). The last line
+is `speedup <ratio>x`: the median pair ratio at 1 thread.
+
+Expected duration on a quiet 2-core machine: about 2 minutes (1 with --one-thread).
 
     BN_COURSE_DATA=../shared/data python -m bench.mnist_seeds
 """
-import argparse
+import argparse, copy, dataclasses, statistics
 import torch
-from bn_course.core import set_seed
+import torch.nn.functional as F
+from torch.utils.data import DataLoader, TensorDataset
+import bn_course.experiments as experiments
 from bn_course.data import mnist_tensors
-from bn_course.lessons.mnist import mnist_net as mnist_mlp
-from bn_course.training import accuracy
-from bn_course.stacked import StackedSequential, fit_stacked
+from bn_course.lessons import mnist as lesson
 from bench._paired import paired, report  # the timing shared by the benches
-from bench.mnist_epoch import seed_style_epoch, both_nets  # the same seed-style loop as bench/mnist_epoch.py
 
-ARMS = [(norm, seed) for norm in (None, 'batch') for seed in (0, 1, 2)]
+def lesson_calls(x, y, xv, yv) -> list:
+    "The lesson's stacked seed comparisons at full size, as (jobs, run_jobs keyword arguments); nothing is trained."
+    calls, run_jobs = [], experiments.run_jobs
+    def capture(jobs, **kw):
+        calls.append((jobs, kw))
+        rows = [dict(key=j.key, train_curve=[1.], val_curve=[1.], epochs=1, best_epoch=None, stopped_early=False, test_loss=1.)
+                for j in jobs]
+        return [copy.deepcopy(j.model).eval() for j in jobs], rows
+    experiments.run_jobs = capture
+    S = lesson.SIZES['full']
+    try:
+        lesson._lr_sweep(x[:S.n_sweep], y[:S.n_sweep], xv, yv, S.sweep_seeds)
+        lesson._init_study(x[:S.n_sweep], y[:S.n_sweep], xv, yv, S.sweep_seeds)
+    finally: experiments.run_jobs = run_jobs
+    return calls
 
-def stacked_epoch(x, y):
-    "One epoch of all six networks as one stack; returns the trained stack."
-    models = []
-    for norm, seed in ARMS: set_seed(seed); models.append(mnist_mlp(norm))
-    gens = [torch.Generator().manual_seed(seed) for _, seed in ARMS]
-    best, _ = fit_stacked(StackedSequential(models), x, y, x[:2], y[:2], epochs=1, lr=1e-3, bs=64, loss='ce',
-                          patience=None, generators=gens, progress=False)
-    return best
+def on_part(jobs:list, x, y) -> list:
+    "The jobs trained on `(x, y)` and checked on 2 images, each with a copy of its generator (the same orders every run)."
+    x2, y2 = x[:2], y[:2]  # one tensor for all jobs: shared data, as in the lesson
+    return [dataclasses.replace(j, generator=torch.Generator().set_state(j.generator.get_state()), x_train=x, y_train=y,
+                                x_valid=x2, y_valid=y2, x_test=x2, y_test=y2) for j in jobs]
 
-def main(repeats:int):
-    x, y = mnist_tensors(True); xv, yv = mnist_tensors(False)
-    res = paired(list(zip(x.chunk(6), y.chunk(6))), {'seed-style': both_nets(seed_style_epoch), 'stacked': stacked_epoch}, repeats)
-    for p in res['pairs']:
-        for (side, c) in p: p[side, c] /= 2 if side == 'seed-style' else len(ARMS)  # seconds per model
-    ratio = report(res, 'seed-style', 'stacked')
-    best = stacked_epoch(x, y)  # one whole epoch, to show the stack learns
-    accs = [round(accuracy(best.unstack(k), xv, yv), 4) for k in range(len(ARMS))]
-    print(f"after one full epoch, test accuracy without BN {accs[:3]}, with BN {accs[3:]}")
-    print(f"speedup {ratio:.2f}x")
+def stacked(jobs, kw, x, y):
+    experiments.run_jobs(on_part(jobs, x, y), **kw)
+
+def seed_style(jobs, kw, x, y):
+    for j in jobs:
+        model = copy.deepcopy(j.model).train()
+        make = torch.optim.Adam if kw.get('opt', 'adam') == 'adam' else torch.optim.SGD
+        opt = make(model.parameters(), lr=kw['lr'])
+        for _ in range(kw.get('epochs', 1)):
+            for xb, yb in DataLoader(TensorDataset(x, y), batch_size=kw['bs'], shuffle=True):
+                opt.zero_grad(); F.cross_entropy(model(xb), yb).backward(); opt.step()
+
+def main(parts:int, repeats:int, stacks:int|None=None, one_thread:bool=False):
+    (x, y), (xv, yv) = mnist_tensors(True), mnist_tensors(False)
+    calls = lesson_calls(x, y, xv, yv)
+    timed = calls[:stacks] if stacks else calls
+    S = lesson.SIZES['full']
+    print(f"Lesson 4's stacked seed comparisons: {len(calls)} stacks of {', '.join(str(len(j)) for j, _ in calls)} networks, "
+          f"{sum(len(j) for j, _ in calls)} in all, each one epoch over {S.n_sweep:,} images at full size; timed: {len(timed)} of the stacks")
+    chunks = list(zip(x[:S.n_sweep].chunk(parts), y[:S.n_sweep].chunk(parts)))
+    pieces = [(jobs, kw, *chunks[i % parts]) for i, (jobs, kw) in enumerate(timed)]
+    res = paired(pieces, {'seed-style': seed_style, 'stacked': stacked}, repeats, one_thread)
+    for p, (jobs, *_) in zip(res['pairs'], pieces * repeats):
+        for k in p: p[k] /= len(jobs)  # seconds per network
+    print(f"each piece: one stack on {len(chunks[0][0]):,} images (1/{parts} of an epoch); seconds below are per network")
+    for side in ('seed-style', 'stacked'):
+        print(f"{side}: {statistics.median(p[side, 1] for p in res['pairs']):.3f} s per network at 1 thread (median over pieces)")
+    print(f"speedup {report(res, 'seed-style', 'stacked'):.2f}x")
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--repeats', type=int, default=2)
-    main(p.parse_args().repeats)
+    p.add_argument('--parts', type=int, default=6, help="the training images are cut into this many parts (default 6)")
+    p.add_argument('--repeats', type=int, default=1, help="passes over the pieces (default 1)")
+    p.add_argument('--stacks', type=int, default=None, help="time only the first N of the lesson's stacks (default: all)")
+    p.add_argument('--one-thread', action='store_true', help="time at 1 thread only, not also at torch's default count")
+    a = p.parse_args()
+    main(a.parts, a.repeats, a.stacks, a.one_thread)

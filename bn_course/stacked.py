@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_stacked.ipynb #2022af95
 from __future__ import annotations
-import copy, functools
+import contextlib, copy, functools
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -150,12 +150,12 @@ def select_models(stack:StackedSequential, # the stack to select from; left as i
 # %% ../nbs/04_stacked.ipynb #818c6862
 class _Best:
     "The best weights of every model, kept in a stack of the full size K."
-    def __init__(self, stack): self.store, self.loss = copy.deepcopy(stack), torch.full((stack.k,), float('inf'))
+    def __init__(self, stack): self.store, self.loss = copy.deepcopy(stack), torch.full((stack.k,), float('inf'), dtype=torch.float64)
     def update(self, stack, rows:torch.Tensor, improved:torch.Tensor, losses:torch.Tensor):
         "Copy the improved models of `stack` (at full-size rows `rows`) into the store."
         if not improved.any(): return
         src, dst = improved.nonzero()[:, 0], rows[improved]
-        self.loss[dst] = losses[src]
+        self.loss[dst] = losses[src].double()  # float64 holds float32 and float64 losses exactly
         with torch.no_grad():
             for a, b in zip(self.store.state_dict().values(), stack.state_dict().values()):
                 if a.dim() > 0: a[dst] = b[src]
@@ -173,28 +173,35 @@ def _orders(n:int, gens:list) -> torch.Tensor:
     return torch.stack([shuffled_order(n, g) for g in gens])
 
 def _gather(t:torch.Tensor, idx:torch.Tensor, buf:torch.Tensor) -> torch.Tensor:
-    "Rows `idx` (K, b) of shared data `t`, written into `buf`; shape (K, b, ...)."
+    "Rows `idx` (K, b) of `t`, written into `buf`; shape (K, b, ...)."
     flat = idx.reshape(-1)
     return torch.index_select(t, 0, flat, out=buf[:len(flat)]).view(*idx.shape, *t.shape[1:])
 
-def _stacked_batches(x, y, order:torch.Tensor, bs:int, shared:bool):
+def _stacked_batches(x, y, # shared data, 2-D; or every model's data as one (K·n, ...) tensor, model after model
+                     order:torch.Tensor, # (K, n): each model's order over its n examples
+                     bs:int, # batch size
+                     start:torch.Tensor|None=None, # (K, 1): where each model's data starts in `x`; None for shared data
+                    ):
     "Yield each step's `(xb, yb)`, shape (K, b, ...): model k's examples in its order `order[k]`, cut by `batch_slices`."
     k, n = order.shape
-    if not shared:  # this epoch's order, gathered once; each batch is then a view
-        rows = torch.arange(k, device=x.device)[:, None]; x, y = x[rows, order], y[rows, order]
-    # Shared data: each step gathers its batches into the same two buffers. A fresh megabyte per step would cost
-    # page faults, 10-15% of an MNIST step; the buffers are free again once the step's backward pass is done.
-    else: xbuf, ybuf = x.new_empty(k * bs, *x.shape[1:]), y.new_empty(k * bs, *y.shape[1:])
+    if start is not None: order = order + start
+    # Each step gathers its batches into the same two buffers. A fresh megabyte per step (or a fresh copy of the
+    # epoch's data, 60 MB for Lesson 1's 250 models) would cost page faults; the buffers are free again once the
+    # step's backward pass is done.
+    xbuf, ybuf = x.new_empty(k * bs, *x.shape[1:]), y.new_empty(k * bs, *y.shape[1:])
     for s in batch_slices(n, bs):
-        yield (_gather(x, order[:, s], xbuf), _gather(y, order[:, s], ybuf)) if shared else (x[:, s], y[:, s])
+        idx = order[:, s]
+        yield _gather(x, idx, xbuf), _gather(y, idx, ybuf)
 
-def _train_epoch_stacked(stack, opt, x, y, bs:int, gens:list, loss:str, shared:bool) -> torch.Tensor:
+def _train_epoch_stacked(stack, opt, x, y, # the data, as `_stacked_batches` takes it
+                         n:int, bs:int, gens:list, loss:str, start:torch.Tensor|None=None) -> torch.Tensor:
     "One epoch for every model of `stack`, each in the order its generator draws; each model's mean training loss, (K,)."
     stack.train()
-    n, total = x.shape[-2], torch.zeros(len(gens), device=x.device)
-    for xb, yb in _stacked_batches(x, y, _orders(n, gens).to(x.device), bs, shared):
+    total, params = torch.zeros(len(gens), device=x.device), [p for g in opt.param_groups for p in g['params']]
+    for xb, yb in _stacked_batches(x, y, _orders(n, gens).to(x.device), bs, start):
         l = _per_model_loss(stack(xb), yb, loss)
-        opt.zero_grad(); l.sum().backward(); opt.step()
+        for p in params: p.grad = None  # `opt.zero_grad()` without its per-call profiling hooks
+        l.sum().backward(); opt.step()
         total.add_(l.detach(), alpha=xb.shape[1])
     return (total / n).cpu()
 
@@ -209,23 +216,33 @@ def evaluate_stacked(stack, x, y, loss:str='mse') -> torch.Tensor:
     with torch.no_grad(): return _per_model_loss(stack(_per_model(x, stack.k, shared)), _per_model(y, stack.k, shared), loss)
 
 # %% ../nbs/04_stacked.ipynb #5a7c1e09
+_SHRINK_AT = 1 / 16  # the stack shrinks once this share of its models has finished (a stack of 16 or fewer: once one has)
+
 class _StackedRun:
     "What one `fit_stacked` call tracks: the current stack, optimizer and data; per model, by its row in the full stack of K, its state."
-    def __init__(self, stack, opt, data:tuple, gens:list, patience:int|None):
-        k = stack.k
-        self.stack, self.opt, self.full, self.data, self.gens, self.patience = stack, opt, data, data, gens, patience
-        self.shared, self.hist, self.best = data[0].dim() == 2, [History() for _ in range(k)], _Best(stack)
+    def __init__(self, stack, opt, data:tuple, gens:list, patience:int|None, train_index:torch.Tensor|None=None):
+        k, (x, y, xv, yv) = stack.k, data
+        self.stack, self.opt, self.gens, self.patience = stack, opt, gens, patience
+        self.shared, self.hist, self.best = x.dim() == 2, [History() for _ in range(k)], _Best(stack)
         self.wait, self.finished, self.rows = torch.zeros(k, dtype=torch.long), torch.zeros(k, dtype=torch.bool), torch.arange(k)
+        self.n = x.shape[-2]  # examples per model
+        # Per-model training data stays whole, as one (U·n, ...) tensor: a shrunk stack gathers its models' rows from it.
+        self.train_index = torch.arange(k) if train_index is None else torch.as_tensor(train_index)  # model -> its entry
+        self.train_data = (x, y) if self.shared else (x.reshape(-1, *x.shape[2:]), y.reshape(-1, *y.shape[2:]))
+        self.full_valid = self.valid = (xv, yv)
 
     def train_epoch(self, bs:int, loss:str) -> tuple: # batch size; 'mse' or 'ce'
         "Train the stack for one epoch; each model's training loss, and its validation loss after the epoch."
-        tl = _train_epoch_stacked(self.stack, self.opt, *self.data[:2], bs, [self.gens[r] for r in self.rows], loss, self.shared)
-        return tl, evaluate_stacked(self.stack, *self.data[2:], loss).cpu()
+        x = self.train_data[0]
+        start = None if self.shared else (self.train_index[self.rows][:, None] * self.n).to(x.device)
+        tl = _train_epoch_stacked(self.stack, self.opt, *self.train_data, self.n, bs, [self.gens[r] for r in self.rows], loss, start)
+        return tl, evaluate_stacked(self.stack, *self.valid, loss).cpu()
 
     def record(self, tl:torch.Tensor, vl:torch.Tensor): # this epoch's training and validation loss of each model in the stack
         "Append the losses of the models still training to their `History`."
+        tl, vl, rows = tl.tolist(), vl.tolist(), self.rows.tolist()
         for j in (~self.finished[self.rows]).nonzero()[:, 0].tolist():
-            h = self.hist[self.rows[j]]; h.train_loss.append(tl[j].item()); h.val_loss.append(vl[j].item())
+            h = self.hist[rows[j]]; h.train_loss.append(tl[j]); h.val_loss.append(vl[j])
 
     def stop_early(self, vl:torch.Tensor, epoch:int) -> bool: # validation loss of each model in the stack; epoch, from 1
         "Keep the weights of models that improved, finish those that waited `patience` epochs; True once all have finished."
@@ -238,17 +255,26 @@ class _StackedRun:
         return bool(self.finished[rows].all())
 
     def shrink(self):
-        "Once half the stack has finished, go on with a stack, optimizer and data of the models still training."
+        "Once `_SHRINK_AT` of the stack has finished, go on with a stack, optimizer and validation data of the models still training."
         left = ~self.finished[self.rows]
-        if (~left).sum() * 2 < len(left): return
+        done = len(left) - int(left.sum())
+        if done == 0 or done < _SHRINK_AT * len(left): return
         (self.stack, self.opt), self.rows = select_models(self.stack, self.opt, left.nonzero()[:, 0]), self.rows[left]
-        if not self.shared: self.data = tuple(t[self.rows] for t in self.full)
+        if not self.shared: self.valid = tuple(t[self.rows.to(t.device)] for t in self.full_valid)
 
     def keep_last(self):
         "Without early stopping, the weights kept are the last ones."
         self.best.update(self.stack, self.rows, torch.ones(len(self.rows), dtype=torch.bool), self.best.loss[self.rows])
 
 # %% ../nbs/04_stacked.ipynb #882acc22
+@contextlib.contextmanager
+def _flush_denormals(on:bool=True):
+    "Flush denormal floats to zero on the CPU inside the block (if `on`), then restore the mode found."
+    was = (torch.tensor([1e-30]) * torch.tensor([1e-10])).item() == 0.  # 1e-40 is denormal: zero if flushing is on
+    torch.set_flush_denormal(on or was)
+    try: yield
+    finally: torch.set_flush_denormal(was)
+
 def fit_stacked(stack:StackedSequential, # K models, trained in place
                 x_train, y_train, x_valid, y_valid, # each model's data stacked, (K, n, features); or 2-D x shared by all
                 epochs:int=500, # most epochs to run
@@ -259,16 +285,21 @@ def fit_stacked(stack:StackedSequential, # K models, trained in place
                 generators:list|None=None, # one `torch.Generator` per model for its data order; None draws seeds from torch
                 progress:bool=True, # a progress bar over epochs
                 make_opt=None, # called with the parameters to make the optimizer; None is `adam(params, lr)`
+                train_index=None, # (K,): model k trains on `x_train[train_index[k]]` (models may share one); None: on `x_train[k]`
+                flush_denormal:bool=True, # flush denormal floats (below 1.2e-38 in float32) to zero while training, on the CPU
                ) -> tuple:
     "Train K stacked models at once; returns (their best weights, as a stack of K, and a `History` per model)."
     gens = generators or [torch.Generator().manual_seed(int(torch.randint(2**62, ()))) for _ in range(stack.k)]
     opt = make_opt(stack.parameters()) if make_opt else adam(stack.parameters(), lr)
-    run = _StackedRun(stack, opt, (x_train, y_train, x_valid, y_valid), gens, patience)
-    for epoch in tqdm(range(1, epochs + 1), disable=not progress, leave=False):
-        tl, vl = run.train_epoch(bs, loss)
-        run.record(tl, vl)
-        if patience is None: continue
-        if run.stop_early(vl, epoch): break
-        run.shrink()
+    if train_index is not None and (x_train.dim() == 2 or len(train_index) != stack.k):
+        raise ValueError(f"train_index needs stacked training data and one entry per model ({stack.k}), got {len(train_index)}")
+    run = _StackedRun(stack, opt, (x_train, y_train, x_valid, y_valid), gens, patience, train_index)
+    with _flush_denormals(flush_denormal):
+        for epoch in tqdm(range(1, epochs + 1), disable=not progress, leave=False):
+            tl, vl = run.train_epoch(bs, loss)
+            run.record(tl, vl)
+            if patience is None: continue
+            if run.stop_early(vl, epoch): break
+            run.shrink()
     if patience is None: run.keep_last()
     return run.best.store.eval(), run.hist
