@@ -1,6 +1,6 @@
 """One MNIST epoch of each of Lesson 4's main networks: the seed-style DataLoader loop against the lesson's in-memory loop.
 
-The workload is read from the lesson (bn_course.lessons.mnist): its main comparison trains `mnist_net(**kw)` for each
+The workload is read from the lesson (bn_course.lessons.mnist): its main comparison trains `mnist_mlp(**kw)` for each
 arm of `MAIN_ARMS` (784-100-50-10: without BN, with BN, with dropout 0.2) with `fit` at the lesson's `BS` and `LR`
 (Adam), no validation data, from `set_seed(seed)`; the bench trains each arm once per piece, from seed 0.
 - seed-style: DataLoader(TensorDataset(x, y), batch_size=BS, shuffle=True), torch's default Adam at LR.
@@ -27,7 +27,8 @@ from torch.utils.data import DataLoader, TensorDataset
 from bn_course.core import set_seed
 from bn_course.data import mnist_tensors
 from bn_course.training import fit
-from bn_course.lessons.mnist import mnist_net, MAIN_ARMS, BS, LR
+from bn_course.models import mnist_mlp
+from bn_course.lessons.mnist import MAIN_ARMS, BS, LR
 from bench._paired import paired, report  # the timing shared by the benches
 
 def seed_style_epoch(model, x, y):
@@ -39,7 +40,7 @@ def seed_style_epoch(model, x, y):
 def all_arms(epoch):
     "One epoch of each of the lesson's main networks, one at a time; seconds per model come out as the total / len(MAIN_ARMS)."
     def run(x, y):
-        for kw in MAIN_ARMS.values(): set_seed(0); epoch(mnist_net(**kw), x, y)
+        for kw in MAIN_ARMS.values(): set_seed(0); epoch(mnist_mlp(**kw), x, y)
     return run
 
 def our_epoch(model, x, y):
