@@ -86,8 +86,8 @@ def check_grad_shift(fn, # your `grad_shift(g, g2) -> (l2, cosine)`
 
 # %% ../../nbs/82_ex_covariate_shift.ipynb #cccde1dc
 NOISY_CHOICES = {
-    'a': (False, "Too strong. BN still removes the systematic drift driven by the earlier layers' weights; the noise "
-                 "only adds random jitter on top. The experiment cannot rule out that removing the drift matters."),
+    'a': (False, "Too strong. BN still reduces the systematic drift driven by the earlier layers' weights; the noise "
+                 "only adds random jitter on top. The experiment cannot rule out that reducing the drift matters."),
     'b': (True, "The noise made the inputs jump far more from batch to batch, yet noisy BN kept most of BN's early "
                 "lead over the plain network. That is all it shows: jitter of this kind and size does not undo "
                 "the speed-up here."),

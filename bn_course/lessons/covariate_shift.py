@@ -295,7 +295,7 @@ def _curves(frame:pd.DataFrame, col:str) -> tuple:
 
 # %% ../../nbs/20_covariate_shift.ipynb #128c9372
 def _figure1_table(runs:list, sizes:Sizes) -> pd.DataFrame:
-    "Per arm and seed: early and final accuracy; band drift in the warm-up, after it, in the second half."
+    "Per arm and seed: accuracy early and at the end; band drift in the warm-up, after it, in the second half."
     rows = []
     for r in runs:
         steps, acc = np.array(r['steps']), r['acc'].set_index('step').test_acc
@@ -303,11 +303,13 @@ def _figure1_table(runs:list, sizes:Sizes) -> pd.DataFrame:
         # step 0 is left out: BN's running statistics still hold their defaults there
         warm, after = (steps > 0) & (steps <= sizes.warmup), steps >= sizes.warmup
         d_warm, d_after = band_drift(r['bands'][warm]), band_drift(r['bands'][after])
-        late = band_drift(r['bands'][steps >= sizes.steps // 2]).mean().item()
+        b_late = r['bands'][steps >= sizes.steps // 2]
+        late = band_drift(b_late).mean().item()
+        width = (b_late[:, -1] - b_late[:, 0]).mean().item()  # 15th to 85th percentile
         rows.append(dict(arm=r['arm'], seed=r['seed'], early_acc=acc[early],
                          final_acc=acc.iloc[-1], drift_warmup=d_warm.mean().item(),
                          drift_after=d_after.mean().item(), drift_after_unit0=d_after[0].item(),
-                         drift_late=late))
+                         drift_late=late, width_late=width, drift_late_rel=late / width))
     return pd.DataFrame(rows)
 
 def _plot_figure1(runs:list, sizes:Sizes, seed:int=0):
@@ -472,17 +474,18 @@ def _summary_text(v1, vs, vn, share, share_end, ics_short, vl, longest, sizes) -
                   'starts about as fast with and without BN')
     drift = _word(v1['drift_after'], 'more', 'less', 'about the same')
     late = _word(v1['drift_late'], 'more', 'less', 'about the same')
+    rel = _word(v1['drift_late_rel'], 'more', 'less', 'about the same')
     pts = {k: f"{100 * v.mean:.2f}" for k, v in vs.items()}
     t, T = sizes.variant_steps, sizes.steps
     jit = _word(vn[('with BN', 'jitter')], 'far more', 'less', 'about as much')
     fast = vn[('without BN', 'early_acc')]
-    undo = ("Jitter of this size does not undo the early speed-up; BN's removal of systematic "
-            "drift is not tested." if fast.winner == 'noisy BN' else
+    undo = ("Jitter of this size does not undo the early speed-up; BN's reduction of "
+            "systematic drift is not tested." if fast.winner == 'noisy BN' else
             f"Early accuracy against the plain network: {_word(fast, 'higher', 'lower')}.")
     smooth = [_word(vl[(h, 'beta_smoothness')], 'larger', 'smaller') for h in ('first half', 'second half')]
     return '\n'.join([
         f"- **Figure 1 on binary images**: the network {early}; after the warm-up BN gives {drift} "
-        f"band drift, over the second half {late}.",
+        f"band drift; over the second half {late} in input units, {rel} per unit of the bands' width.",
         f"- **Saturation depends on the inputs**: at step {t:,}, BN lowers layer 1's saturated share by "
         f"{pts[('[-1, 1]', t)]} percentage points with [−1, 1] pixels, {pts[('binary', t)]} with binary "
         f"ones ({pts[('binary', T)]} at step {T:,}); the [−1, 1] figure comes mostly from the "

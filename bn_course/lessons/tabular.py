@@ -129,6 +129,7 @@ def _plot_scores(runs:pd.DataFrame, baseline:float|None=None):
 # %% ../../nbs/10_tabular.ipynb #627d7473
 _VS_MEAN = [*SETUPS, *INPUT_BN]
 _PAIRS = [('z-scored inputs', 'BN only'), ('z-score + BN', 'z-scored inputs'),
+          ('z-score + BN', 'no normalization'), ('z-score + BN', 'BN only'),
           ('BN only', 'no normalization'), *[(a, 'BN on the inputs') for a in SETUPS]]
 
 def _verdict_table(runs:pd.DataFrame) -> pd.DataFrame:
