@@ -43,8 +43,9 @@ def check_pooled_moments(fn, # the learner's `pooled_moments(batches) -> (mean, 
              "divide by n − 1; avoid E[x²] − E[x]², which cancels at a large mean")
 
 # %% ../../nbs/86_ex_statistics.ipynb #44b2efc1
-def _noise_floor_measured(momentum:float=0.2, bs:int=8, chains:int=20000, steps:int=60) -> float:
-    "Mean |running mean − true mean| in sds, simulated: running means of batches from N(0, 1)."
+def _noise_floor_measured(momentum:float=0.2, bs:int=8, chains:int=20000,
+                          steps:int=60) -> float:
+    "Mean |running mean − true mean| in sds, simulated, for batches from N(0, 1)."
     g = torch.Generator().manual_seed(0)
     run = torch.zeros(chains, dtype=torch.float64)
     for _ in range(steps):
@@ -52,15 +53,17 @@ def _noise_floor_measured(momentum:float=0.2, bs:int=8, chains:int=20000, steps:
         run = (1 - momentum) * run + momentum * batch_mean
     return run.abs().mean().item()
 
-def check_noise_floor(guess, # the learner's predicted mean |running − true mean|, in sds
+def check_noise_floor(guess, # the predicted mean |running − true mean|, in sds
                      ) -> CheckResult:
-    "Check a prediction of the noise floor (momentum 0.2, batches of 8) against a simulation."
-    why = ("Each batch mean misses the true mean by noise of variance σ²/b; the running mean keeps "
-           "a weighted sum of those misses, m·Σ(1 − m)ᵏ·eₖ, of variance m/(2 − m)·σ²/b, and a "
-           "normal's mean absolute value is √(2/π) times its sd: √(2/π)·√(0.2/(1.8·8)) ≈ 0.094 "
-           "sd. Usual slips: without √(2/π), the rms (0.118); without (2 − m), 0.126; one batch "
-           "mean's sd 1/√8 ≈ 0.354.")
-    return check_prediction('noise floor', guess, _noise_floor_measured(), why, factor=1.15)
+    "Check a predicted noise floor (momentum 0.2, batches of 8) against a simulation."
+    why = ("Each batch mean misses the true mean by noise of variance σ²/b; the "
+           "running mean keeps a weighted sum of those misses, m·Σ(1 − m)ᵏ·eₖ, of "
+           "variance m/(2 − m)·σ²/b, and a normal's mean absolute value is √(2/π) "
+           "times its sd: √(2/π)·√(0.2/(1.8·8)) ≈ 0.094 sd. Usual slips: without "
+           "√(2/π), the rms (0.118); without (2 − m), 0.126; one batch mean's sd "
+           "1/√8 ≈ 0.354.")
+    measured = _noise_floor_measured()
+    return check_prediction('noise floor', guess, measured, why, factor=1.15)
 
 # %% ../../nbs/86_ex_statistics.ipynb #8159c08b
 def check_two_digit_batches(guess, # the learner's predicted accuracy, a fraction
