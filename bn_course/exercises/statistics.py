@@ -10,7 +10,7 @@ from .core import (CheckResult, check_function, check_prediction,
                                       check_choice)
 
 # %% auto #0
-__all__ = ['check_pooled_moments', 'check_bn_running_update', 'check_two_digit_batches', 'check_update_bn_choice']
+__all__ = ['check_pooled_moments', 'check_noise_floor', 'check_two_digit_batches', 'check_update_bn_choice']
 
 # %% ../../nbs/86_ex_statistics.ipynb #5a9a65d6
 def _ref_pooled(batches:list) -> tuple:
@@ -42,32 +42,28 @@ def check_pooled_moments(fn, # the learner's `pooled_moments(batches) -> (mean, 
              "gap between batch means adds n_a·n_b/n·δ² to the sum; weigh means by counts; "
              "divide by n − 1; avoid E[x²] − E[x]², which cancels at a large mean")
 
-# %% ../../nbs/86_ex_statistics.ipynb #f6f6ca66
-def _ref_update(mean, var, seen:int, x, momentum) -> tuple:
-    "What one training step of `nn.BatchNorm1d` does to its running statistics."
-    bn = nn.BatchNorm1d(x.shape[1], momentum=momentum).train()
-    with torch.no_grad():
-        bn.running_mean.copy_(mean); bn.running_var.copy_(var); bn.num_batches_tracked.fill_(seen)
-        bn(x)
-    return bn.running_mean.clone(), bn.running_var.clone()
+# %% ../../nbs/86_ex_statistics.ipynb #44b2efc1
+def _noise_floor_measured(momentum:float=0.2, bs:int=8, chains:int=20000,
+                          steps:int=60) -> float:
+    "Mean |running mean − true mean| in sds, simulated, for batches from N(0, 1)."
+    g = torch.Generator().manual_seed(0)
+    run = torch.zeros(chains, dtype=torch.float64)
+    for _ in range(steps):
+        batch_mean = torch.randn(chains, bs, generator=g, dtype=torch.float64).mean(1)
+        run = (1 - momentum) * run + momentum * batch_mean
+    return run.abs().mean().item()
 
-def _update_cases() -> list:
-    g = torch.Generator().manual_seed(1)
-    r = lambda *s: torch.randn(*s, generator=g)
-    m0, v0 = r(4), r(4).abs() + .5
-    return [('momentum 0.1, first batch (seen = 0), 16 rows', (m0, v0, 0, r(16, 4) * 3 + 1, 0.1)),
-            ('momentum 0.3, seen = 4, 8 rows', (m0, v0, 4, r(8, 4) - 2, 0.3)),
-            ('a batch of 2 rows, momentum 0.1', (m0, v0, 7, r(2, 4), 0.1)),
-            ('momentum None (cumulative average), first batch', (m0, v0, 0, r(16, 4) + 5, None)),
-            ('momentum None, seen = 9', (m0, v0, 9, r(16, 4) + 5, None))]
-
-def check_bn_running_update(fn, # the learner's `running_update(mean, var, seen, x, momentum)`
-                        ) -> CheckResult:
-    "Check `running_update` against `nn.BatchNorm1d` itself, with and without a momentum."
-    return check_function('running_update', fn, _update_cases(), _ref_update, atol=1e-6, rtol=1e-5,
-        names=('running_mean', 'running_var'),
-        hint="PyTorch keeps the unbiased batch variance (divide by N − 1); the newest batch gets "
-             "weight `momentum`, or 1 / (batches seen, this one included) when momentum is None")
+def check_noise_floor(guess, # the predicted mean |running − true mean|, in sds
+                     ) -> CheckResult:
+    "Check a predicted noise floor (momentum 0.2, batches of 8) against a simulation."
+    why = ("Each batch mean misses the true mean by noise of variance σ²/b; the "
+           "running mean keeps a weighted sum of those misses, m·Σ(1 − m)ᵏ·eₖ, of "
+           "variance m/(2 − m)·σ²/b, and a normal's mean absolute value is √(2/π) "
+           "times its sd: √(2/π)·√(0.2/(1.8·8)) ≈ 0.094 sd. Usual slips: without "
+           "√(2/π), the rms (0.118); without (2 − m), 0.126; one batch mean's sd "
+           "1/√8 ≈ 0.354.")
+    measured = _noise_floor_measured()
+    return check_prediction('noise floor', guess, measured, why, factor=1.15)
 
 # %% ../../nbs/86_ex_statistics.ipynb #8159c08b
 def check_two_digit_batches(guess, # the learner's predicted accuracy, a fraction

@@ -74,12 +74,16 @@ def _verdict_table(vs:dict, names:list) -> pd.DataFrame:
            else pd.Index(keys, name=names[0]))
     return pd.DataFrame(rows, index=idx)
 
-def _say(v, scale:float=100, unit:str='points', word:str='better') -> str:
-    "A verdict in a few words, for generated sentences."
-    gap = f"{v.a} {v.mean * scale:+.2g} {unit}".strip()
+def _say(v, scale:float=100, unit:str='points', word:str='better', what:str=None,
+         higher:bool=True) -> str:
+    "A verdict in a few words: the arm ahead, its gap (or, for logs of `what`, a factor), |t|."
+    ahead, behind = (v.a, v.b) if v.mean >= 0 else (v.b, v.a)
+    big, small = (ahead, behind) if higher else (behind, ahead)
+    gap = (f"{big}'s {what} {math.exp(abs(v.mean)):.2g} times {small}'s" if what else
+           f"{ahead} ahead by {abs(v.mean) * scale:.2g} {unit}".strip())
     if v.n < 3: return f"{v.a} ahead on {v.ahead} of {v.n} seeds ({gap}; too few seeds to tell)"
-    if v.winner is None: return f"{v.a} and {v.b} within noise ({gap}, t = {v.t:.1f})"
-    return f"{v.winner} {word} ({gap}, t = {abs(v.t):.1f})"
+    if v.winner is None: return f"{v.a} and {v.b} within noise ({gap}, |t| = {abs(v.t):.1f})"
+    return f"{v.winner} {word} ({gap}, |t| = {abs(v.t):.1f})"
 
 # %% ../../nbs/60_statistics.ipynb #36c1248f
 def _split(data, seed:int, n_valid:int=400) -> tuple:
@@ -183,8 +187,8 @@ def _plot_lag_summary(runs:pd.DataFrame):
     ms = np.geomspace(min(runs.momentum), max(runs.momentum), 50)
     ax.plot(ms, [_noise_floor(m) for m in ms], 'k:', label='noise floor (fixed weights)')
     ax.set(xscale='log', yscale='log', xlabel='BN momentum (weight of the newest batch)',
-           ylabel='|running − true mean| / true sd',
-           title="Lag of the first BN layer's running mean\n(median over epochs)")
+           ylabel='|running − recalibrated mean|\n/ recalibrated sd',
+           title="Lag of the first BN layer's running mean\n(median over the epochs after the first quarter)")
     ax.legend(fontsize=8)
     return fig
 
@@ -356,9 +360,9 @@ def _plot_shift(shift:pd.DataFrame):
             w = shift[(shift.kind == kind) & (shift.arm == method)].pivot_table(
                 index='seed', columns='severity', values='accuracy')
             plot_band(ax, w.columns, w.to_numpy(), marker='o', ls='--' if method == 'TENT' else '-',
-                      label='TENT, offline' if method == 'TENT' else method)
+                      label=method)
         ax.set(title=kind, xlabel='severity (0 = clean)', ylim=(0, 1))
-    axes[0].set_ylabel('test accuracy'); axes[-1].legend(loc='lower left', fontsize=7)
+    axes[0].set_ylabel('test accuracy'); axes[-1].legend(loc='upper left', bbox_to_anchor=(1.02, 1), fontsize=7)
     fig.suptitle('Shifted MNIST: accuracy per method', y=1.03)
     return fig
 
@@ -504,7 +508,7 @@ def _headline(runs:pd.DataFrame, ft:pd.DataFrame, shift:pd.DataFrame, ab:pd.Data
     "The lesson's headline numbers: `Spread`s over seeds and `Verdict`s."
     top = shift.severity.max()
     d = runs[(runs.lr == 1e-2) & (runs.momentum == 0.1)]
-    name = lambda m: 'TENT, offline' if m == 'TENT' else m
+    name = lambda m: m
     out = {'lag rmse ratio, lr 0.01, momentum 0.1': spread(d['rmse ratio']),
            'epoch-to-epoch factor, eval mode': spread(d['jump factor, eval']),
            'epoch-to-epoch factor, recalibrated': spread(d['jump factor, recalibrated'])}
