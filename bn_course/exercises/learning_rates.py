@@ -57,6 +57,9 @@ def _angle_hint(guess:float) -> str:
     if abs(guess - 0.5) <= 0.05:
         return ("that counts one factor of ‖w‖. The angle is about lr·‖g‖/‖w‖: ‖w‖ doubles, "
                 "and ‖g‖ itself scales as 1/‖w‖.")
+    if abs(guess - 4) <= 0.4:
+        return ("you may have given the factor the angle falls by: the check asks for the new "
+                "angle over the old one (below 1 when the angle shrinks).")
     if guess > 1:
         return ("the angle gets smaller, not larger: a longer w turns less for the same step, "
                 "and its gradient is smaller too.")

@@ -16,7 +16,7 @@ from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from ..core import set_seed, set_threads
 from ..results import (Section, spread, verdict, seed_table, compare_arms,
-                                plot_band, run_grid)
+                                plot_band, run_grid, CLEAR)
 from ..data import mnist_tensors
 from ..models import MNIST_WIDTHS, mnist_mlp
 from ..training import fit, accuracy, adam, shuffled_order, batch_slices
@@ -190,6 +190,7 @@ def _arm_verdict(t:pd.DataFrame, a:str, c:str):
 # %% ../../nbs/70_small_batches.ipynb #65688f60
 _REMEDIES = ('batch renorm', 'GroupNorm', 'LayerNorm')
 _PAIRS = [(r, 'BN per device') for r in _REMEDIES] + [('SyncBN', r) for r in _REMEDIES]
+_CLOSE = [('GroupNorm', 'LayerNorm'), ('batch renorm', 'LayerNorm'), ('batch renorm', 'GroupNorm')]
 
 # %% ../../nbs/70_small_batches.ipynb #7a85f531
 def _still_rising(curves:pd.DataFrame, b:int) -> pd.DataFrame:
