@@ -79,8 +79,13 @@ class Verdict:
         return self.winner is not None and abs(self.t) >= CLEAR * self.threshold
     @property
     def ahead(self) -> int: return int(sum(g > 0 for g in self.gaps))
+    @property
+    def label(self) -> str:
+        "The verdict in a table cell: the winner, 'within noise', or, below 3 seeds, only the direction."
+        if self.n < 3: return f"too few seeds ({self.a} ahead on {self.ahead} of {self.n})"
+        return self.winner or 'within noise'
     def as_dict(self) -> dict:
-        return dict(a=self.a, b=self.b, winner=self.winner or 'within noise', gaps=list(self.gaps), mean_gap=self.mean,
+        return dict(a=self.a, b=self.b, winner=self.label, gaps=list(self.gaps), mean_gap=self.mean,
                     sd_gap=self.sd, n=self.n, t=self.t, threshold=self.threshold)
     def __str__(self) -> str:
         gap = f"mean paired gap {self.mean:+.3g}"
@@ -124,7 +129,7 @@ def compare_arms(runs:pd.DataFrame, # one row per run, with columns `arm`, `seed
                  pairs:list, # (a, b) arm names to compare
                  higher_is_better:bool=True,
                 ) -> pd.DataFrame:
-    "The verdict for each pair: mean paired gap, its sd, t, threshold and the winner (or 'within noise')."
+    "The verdict for each pair: mean paired gap, its sd, t, threshold and the winner (or 'within noise'; below 3 seeds, the direction)."
     wide = runs.pivot_table(index='seed', columns='arm', values=value, aggfunc='mean')
     vs = [verdict(wide[a], wide[b], (a, b), higher_is_better) for a, b in pairs]
     rows = [{k: v for k, v in x.as_dict().items() if k != 'gaps'} for x in vs]

@@ -67,7 +67,7 @@ def _verdicts(df:pd.DataFrame, by:list, a:str, b:str, arm:str='arm', value:str='
 
 def _verdict_table(vs:dict, names:list) -> pd.DataFrame:
     "One row per verdict: mean and sd of the paired gap, t, the winner and whether it is clear."
-    rows = [dict(mean_gap=v.mean, sd_gap=v.sd, t=v.t, winner=v.winner or 'within noise',
+    rows = [dict(mean_gap=v.mean, sd_gap=v.sd, t=v.t, winner=v.label,
                  clear=v.clear, ahead=f'{v.ahead} of {v.n}') for v in vs.values()]
     keys = list(vs)
     idx = (pd.MultiIndex.from_tuples(keys, names=names) if isinstance(keys[0], tuple)
