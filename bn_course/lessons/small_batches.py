@@ -125,6 +125,8 @@ def _per_seed(runs:pd.DataFrame, b:int) -> pd.DataFrame:
 def _said(v) -> str:
     "An accuracy verdict in a few words: who beats whom, within noise, or only a direction."
     if v.n < 3: return f"{v.a} is ahead of {v.b} on {v.ahead} of {v.n} seeds (too few for a verdict)"
+    if v.n < 3: return (f"{v.a} is ahead of {v.b} on {v.ahead} of {v.n} seeds "
+                       f"({100 * v.mean:+.1f} points), too few seeds for a verdict")
     if v.winner is None: return f"{v.a} and {v.b} are within noise ({100 * v.mean:+.1f} points)"
     loser = v.b if v.winner == v.a else v.a
     return f"{v.winner} beats {loser} by {100 * abs(v.mean):.1f} points"
