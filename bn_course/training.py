@@ -129,6 +129,14 @@ class FastAdam(torch.optim.Adam):
     def step(self, closure=None): # not supported
         "Update every parameter that has a gradient; once torch's private ops fail, with `torch.optim.Adam.step` for good."
         if closure is not None: raise ValueError("FastAdam.step takes no closure")
+        self._update()
+
+    def _unhooked_step(self):
+        "`step` without the profiler record and hook dispatch that `Optimizer` wraps around it: for `fit`, when nothing is hooked."
+        with torch.no_grad(): self._update()
+
+    def _update(self):
+        "The body of `step`."
         i = 0
         while self.fallback is None and i < len(self.param_groups):
             try: self._fast_step(self.param_groups[i]); i += 1
@@ -156,6 +164,14 @@ def _flush_denormals(on:bool=True):
     try: yield
     finally: torch.set_flush_denormal(was)
 
+def _stepper(opt) -> callable:
+    "`opt.step`; for a plain `FastAdam` with no step hook (its own, a global one, or an LR scheduler's wrapper), its update without `Optimizer`'s hook dispatch."
+    import torch.optim.optimizer as o
+    hooked = (type(opt) is not FastAdam or 'step' in vars(opt) or any(getattr(h, '__len__', lambda: 1)() for h in (
+        getattr(opt, '_optimizer_step_pre_hooks', None), getattr(opt, '_optimizer_step_post_hooks', None),
+        getattr(o, '_global_optimizer_pre_hooks', None), getattr(o, '_global_optimizer_post_hooks', None))))  # missing: hooked
+    return opt.step if hooked else opt._unhooked_step
+
 def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None, on_step=None, step:int=0, max_steps:int|None=None) -> tuple:
     "One pass over `(x, y)`, or until `max_steps`; returns the mean training loss and the step count."
     model.train()
@@ -167,7 +183,7 @@ def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None, on_step=None, st
         if params is None: opt.zero_grad()
         else:
             for p in params: p.grad = None
-        loss.backward(); opt.step()
+        loss.backward(); _stepper(opt)()
         total.add_(loss.detach(), alpha=len(xb)); seen += len(xb); step += 1
         if on_step is not None: on_step(step, model, xb, yb); model.train()
         if step == max_steps: break
