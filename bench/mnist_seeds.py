@@ -19,7 +19,7 @@ Expected duration on a quiet 2-core machine: about 2 minutes (1 with --one-threa
 
     BN_COURSE_DATA=../shared/data python -m bench.mnist_seeds
 """
-import argparse, copy, dataclasses, statistics
+import argparse, copy, dataclasses
 import torch
 import torch.nn.functional as F
 from torch.utils.data import DataLoader, TensorDataset
