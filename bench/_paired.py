@@ -35,10 +35,16 @@ def paired(pieces:list, sides:dict, repeats:int=1, one_thread:bool=False) -> dic
     torch.set_num_threads(default)
     return dict(pairs=pairs, counts=counts, pieces=len(pieces))
 
-def report(res:dict, base:str, ours:str) -> float:
-    "Print seconds per pass and the pair ratios at each thread count; return the median at 1 thread (the headline)."
+def report(res:dict, base:str, ours:str,
+           unit:str|None=None, # the caller has turned each pair's seconds into seconds per `unit` (e.g. 'network')
+          ) -> float:
+    "Print seconds per pass (or per `unit`) and the pair ratios at each thread count; return the median at 1 thread (the headline)."
     pairs, counts, n = res['pairs'], res['counts'], res['pieces']
     for name in (base, ours):
+        if unit:  # a sum over pieces of per-unit seconds is no pass's time: print the median piece
+            print(f"{name}: " + ', '.join(f"{statistics.median(p[name, c] for p in pairs):.3f} s per {unit} at {c} thread(s)"
+                                         for c in counts) + " (median over pieces)")
+            continue
         per_pass = {c: [sum(p[name, c] for p in pairs[i:i + n]) for i in range(0, len(pairs), n)] for c in counts}
         print(f"{name}: " + ', '.join(f"{min(ts):.2f} s per pass at {c} thread(s)" for c, ts in per_pass.items()))
     medians = {}

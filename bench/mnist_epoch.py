@@ -14,7 +14,7 @@ How it is timed: bench/_paired.py (shared by the benches). The training images a
 parts of 10,000; on each part (all arms, one after the other) both sides run seconds apart, at 1 thread and at
 torch's default thread count. The last line is `speedup <ratio>x`, the median pair ratio with both sides at 1
 thread (the course's default), over `--repeats` passes (default 2); the median at torch's default
-thread count, and seconds per model-epoch (fastest pass), are printed above it.
+thread count, and each side's seconds per network on one part (median over parts), are printed above it.
 
 Expected duration on a quiet 2-core machine: under a minute.
 
@@ -52,7 +52,7 @@ def main(repeats:int, one_thread:bool=False):
     res = paired(list(zip(x.chunk(6), y.chunk(6))), {'seed-style': all_arms(seed_style_epoch), 'bn_course': all_arms(our_epoch)}, repeats, one_thread)
     for p in res['pairs']:
         for k in p: p[k] /= len(MAIN_ARMS)  # seconds per model
-    print(f"speedup {report(res, 'seed-style', 'bn_course'):.2f}x")
+    print(f"speedup {report(res, 'seed-style', 'bn_course', unit='network'):.2f}x")
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_training.ipynb #272b0549
 from __future__ import annotations
-import copy, warnings
+import contextlib, copy, warnings
 from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
@@ -129,6 +129,14 @@ class FastAdam(torch.optim.Adam):
     def step(self, closure=None): # not supported
         "Update every parameter that has a gradient; once torch's private ops fail, with `torch.optim.Adam.step` for good."
         if closure is not None: raise ValueError("FastAdam.step takes no closure")
+        self._update()
+
+    def _unhooked_step(self):
+        "`step` without the profiler record and hook dispatch that `Optimizer` wraps around it: for `fit`, when nothing is hooked."
+        with torch.no_grad(): self._update()
+
+    def _update(self):
+        "The body of `step`."
         i = 0
         while self.fallback is None and i < len(self.param_groups):
             try: self._fast_step(self.param_groups[i]); i += 1
@@ -148,13 +156,34 @@ def adam(params, lr:float=0.01, fused:bool=True) -> torch.optim.Adam:
 
 
 # %% ../nbs/03_training.ipynb #cda18055
+@contextlib.contextmanager
+def _flush_denormals(on:bool=True):
+    "Inside the block, flush denormal floats to zero on the CPU if `on`; afterwards, the mode found before."
+    was = (torch.tensor([1e-30]) * torch.tensor([1e-10])).item() == 0.  # 1e-40 is denormal: 0 only when flushing
+    torch.set_flush_denormal(on or was)
+    try: yield
+    finally: torch.set_flush_denormal(was)
+
+def _stepper(opt) -> callable:
+    "`opt.step`; for a plain `FastAdam` with no step hook (its own, a global one, or an LR scheduler's wrapper), its update without `Optimizer`'s hook dispatch."
+    import torch.optim.optimizer as o
+    hooked = (type(opt) is not FastAdam or 'step' in vars(opt) or any(getattr(h, '__len__', lambda: 1)() for h in (
+        getattr(opt, '_optimizer_step_pre_hooks', None), getattr(opt, '_optimizer_step_post_hooks', None),
+        getattr(o, '_global_optimizer_pre_hooks', None), getattr(o, '_global_optimizer_post_hooks', None))))  # missing: hooked
+    return opt.step if hooked else opt._unhooked_step
+
 def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None, on_step=None, step:int=0, max_steps:int|None=None) -> tuple:
     "One pass over `(x, y)`, or until `max_steps`; returns the mean training loss and the step count."
     model.train()
     total, seen = torch.zeros((), device=x.device), 0
+    # `opt.zero_grad()` (set_to_none) without its per-call profiler hooks, unless the optimizer overrides it
+    params = [p for g in opt.param_groups for p in g['params']] if type(opt).zero_grad is torch.optim.Optimizer.zero_grad else None
     for xb, yb in batches(x, y, bs, generator=generator):
         loss = loss_fn(model(xb), yb)
-        opt.zero_grad(); loss.backward(); opt.step()
+        if params is None: opt.zero_grad()
+        else:
+            for p in params: p.grad = None
+        loss.backward(); _stepper(opt)()
         total.add_(loss.detach(), alpha=len(xb)); seen += len(xb); step += 1
         if on_step is not None: on_step(step, model, xb, yb); model.train()
         if step == max_steps: break
@@ -212,18 +241,20 @@ def fit(model:nn.Module, # the network, trained in place and left in eval mode
         on_step=None, # called as `on_step(step, model, xb, yb)` after every step; training mode is restored after it
         on_epoch=None, # called as `on_epoch(epoch, model)` after every epoch (from 1), in eval mode; training mode restored after it
         max_steps:int|None=None, # stop after this many steps, even within an epoch
+        flush_denormal:bool=True, # flush denormal floats (below 1.2e-38 in float32) to zero while training, on the CPU
        ) -> History:
     "Train `model` on in-memory tensors, validating after each epoch; return the `History`."
     opt, hist, es, step = opt or adam(model.parameters(), lr), History(), early_stopping, 0
-    for epoch in (bar := tqdm(range(1, epochs + 1), disable=not progress, leave=False)):
-        loss, step = _train_epoch(model, x_train, y_train, bs, opt, loss_fn, generator, on_step, step, max_steps)
-        hist.train_loss.append(loss)
-        if x_valid is not None:
-            hist.val_loss.append(evaluate(model, x_valid, y_valid, loss_fn))
-            if progress: bar.set_postfix(val_loss=f'{hist.val_loss[-1]:.4g}', refresh=False)
-            hist.stopped_early = es is not None and es(model, hist.val_loss[-1])
-        if on_epoch is not None: model.eval(); on_epoch(epoch, model); model.train()
-        if hist.stopped_early or step == max_steps: break
+    with _flush_denormals(flush_denormal):
+        for epoch in (bar := tqdm(range(1, epochs + 1), disable=not progress, leave=False)):
+            loss, step = _train_epoch(model, x_train, y_train, bs, opt, loss_fn, generator, on_step, step, max_steps)
+            hist.train_loss.append(loss)
+            if x_valid is not None:
+                hist.val_loss.append(evaluate(model, x_valid, y_valid, loss_fn))
+                if progress: bar.set_postfix(val_loss=f'{hist.val_loss[-1]:.4g}', refresh=False)
+                hist.stopped_early = es is not None and es(model, hist.val_loss[-1])
+            if on_epoch is not None: model.eval(); on_epoch(epoch, model); model.train()
+            if hist.stopped_early or step == max_steps: break
     if es is not None: es.restore(model); hist.best_epoch = es.best_epoch
     model.eval()
     return hist
