@@ -78,7 +78,7 @@ def main(pieces:int, every:int, one_thread:bool=False):
     for side in ('seed-style', 'stacked'):
         per_job = [p[side, 1] for p in res['pairs']]
         print(f"{side}: {statistics.median(per_job):.4f} s per job at 1 thread (median over pieces)")
-    print(f"speedup {report(res, 'seed-style', 'stacked'):.1f}x")
+    print(f"speedup {report(res, 'seed-style', 'stacked', unit='job'):.1f}x")
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

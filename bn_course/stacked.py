@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from .training import History, adam, batch_slices, shuffled_order
+from .training import History, _flush_denormals, adam, batch_slices, shuffled_order
 
 # %% auto #0
 __all__ = ['StackedLinear', 'StackedBatchNorm1d', 'StackedSequential', 'stack_models', 'select_models', 'evaluate_stacked',
@@ -267,14 +267,6 @@ class _StackedRun:
         self.best.update(self.stack, self.rows, torch.ones(len(self.rows), dtype=torch.bool), self.best.loss[self.rows])
 
 # %% ../nbs/04_stacked.ipynb #882acc22
-@contextlib.contextmanager
-def _flush_denormals(on:bool=True):
-    "Flush denormal floats to zero on the CPU inside the block (if `on`), then restore the mode found."
-    was = (torch.tensor([1e-30]) * torch.tensor([1e-10])).item() == 0.  # 1e-40 is denormal: zero if flushing is on
-    torch.set_flush_denormal(on or was)
-    try: yield
-    finally: torch.set_flush_denormal(was)
-
 def fit_stacked(stack:StackedSequential, # K models, trained in place
                 x_train, y_train, x_valid, y_valid, # each model's data stacked, (K, n, features); or 2-D x shared by all
                 epochs:int=500, # most epochs to run
