@@ -100,13 +100,13 @@ def check_variance_prediction(guess, # your prediction: E[batch variance] / true
 
 # %% ../../nbs/83_ex_how_bn_works.ipynb #f582a36e
 TRAIN_MODE_CHOICES = {
-    'a': (False, "The same classifiers score about 0.97 in eval mode on the very same batches, so the weights are fine; "
+    'a': (False, "The same classifiers score about 0.98 in eval mode on the very same batches, so the weights are fine; "
                  "what changed is the statistics BN normalizes with."),
     'b': (True, "In train mode BN subtracts each batch's own mean. In a batch of one class that mean sits on the class's "
                 "side of the boundary, so subtracting it moves every point to the middle: the feature that separates "
                 "the classes is gone, and the prediction is a coin toss."),
     'c': (False, "In train mode BN normalizes with the batch's own statistics and never reads the running estimates, "
-                 "so they cannot be what fails here (eval mode, which does read them, scores 0.97 on the same batches)."),
+                 "so they cannot be what fails here (eval mode, which does read them, scores about 0.98 on the same batches)."),
     'd': (False, "The network has no dropout; and the failure appears only on one-class batches, not on mixed ones."),
 }
 

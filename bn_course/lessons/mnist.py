@@ -106,7 +106,9 @@ def _final(curves:pd.DataFrame, sizes:Sizes) -> pd.DataFrame:
     return pd.DataFrame(rows).assign(target=target)
 
 # %% ../../nbs/40_mnist.ipynb #75db6c03
-def _plot_curves(curves:pd.DataFrame):
+def _plot_curves(curves:pd.DataFrame,
+                 n_fit:int=10000, # images the eval-mode training loss is measured on
+                ):
     "Eval-mode training loss and test loss against step, per arm: mean and min–max band over seeds."
     import matplotlib.pyplot as plt
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.4), sharey=True)
@@ -114,7 +116,7 @@ def _plot_curves(curves:pd.DataFrame):
         w = {c: g.pivot_table(index='seed', columns='step', values=c) for c in ('train_loss', 'test_loss')}
         line = plot_band(axes[0], w['train_loss'].columns, w['train_loss'].values, arm)
         plot_band(axes[1], w['test_loss'].columns, w['test_loss'].values, color=line.get_color())
-    for ax, t in zip(axes, ('training loss (eval mode, 10,000 training images)', 'test loss')):
+    for ax, t in zip(axes, (f'training loss (eval mode, {n_fit:,} training images)', 'test loss')):
         ax.set(title=t, yscale='log', xlabel='step', ylabel='cross-entropy'); ax.title.set_fontsize(9)
     axes[0].legend(fontsize=7); fig.tight_layout()
     return fig
@@ -411,7 +413,7 @@ def report(sizes:Sizes, # one of `SIZES`, or your own
                   'angle ratio per layer': _turning(probes).groupby('layer').agg(['mean', 'min', 'max']),
                   'batch sizes (test error)': E.groupby('bs').mean(),
                   f'BN at batch {small}, re-scored': seed_table(rescored, 'test_acc')}
-    sec.figures = {'curves': _plot_curves(curves), 'matched': _plot_matched(curves, level), 'lr_sweep': _plot_lr_sweep(sweep),
+    sec.figures = {'curves': _plot_curves(curves, sizes.n_fit), 'matched': _plot_matched(curves, level), 'lr_sweep': _plot_lr_sweep(sweep),
                    'sigmoid_gradients': _plot_probe(probes), 'relu_gradients': _plot_probe(flow),
                    'batch_sizes': _plot_errors(bsw)}
     sec.numbers = {f'test accuracy, {a}': spread(W['test_acc'][a]) for a in MAIN_ARMS}
