@@ -79,6 +79,14 @@ def compare(expected, # the reference's value: a tensor, a number, or a tuple of
 def _copy(args:tuple) -> tuple:
     return tuple(a.clone() if isinstance(a, torch.Tensor) else a for a in args)
 
+def _run_answer(fn, args:tuple, label:str, hint:str, name:str='the function') -> tuple:
+    "Call the learner's `fn(*args)`: `(value, None)`, or `(None, feedback)` when it is still a stub or raises."
+    try: return fn(*args), None
+    except NotImplementedError:
+        return None, f"{label}: {name} still raises NotImplementedError; replace the stub's body with your code"
+    except Exception as e:
+        return None, f"{label}: your function raised {type(e).__name__}: {e}\n    hint: {hint}"
+
 def check_function(exercise:str, # the exercise's name, shown first
                    fn, # the learner's function
                    cases:list, # (label, args) pairs: a description of the case and the arguments
@@ -94,13 +102,8 @@ def check_function(exercise:str, # the exercise's name, shown first
         return res
     for label, args in cases:
         expected = reference(*_copy(args))
-        try: actual = fn(*_copy(args))
-        except NotImplementedError:
-            res.failure = f"{label}: the function still raises NotImplementedError; replace the stub's body with your code"
-            return res
-        except Exception as e:
-            res.failure = f"{label}: your function raised {type(e).__name__}: {e}\n    hint: {hint}"
-            return res
+        actual, res.failure = _run_answer(fn, _copy(args), label, hint)
+        if res.failure: return res
         msg = compare(expected, actual, atol, rtol, names)
         if msg:
             res.failure = f"{label}: {msg}\n    hint: {hint}"

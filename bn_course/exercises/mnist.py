@@ -9,7 +9,7 @@ from functools import cache
 import pandas as pd
 import torch
 import torch.nn.functional as F
-from .core import CheckResult, describe, compare, check_function
+from .core import CheckResult, describe, compare, check_function, _run_answer
 from ..models import mlp
 
 # %% auto #0
@@ -58,13 +58,8 @@ def check_scoring(score, # the learner's function: score(model, x, y, bs) -> acc
         expected = _score(copy.deepcopy(net), x, y, bs)
         m = copy.deepcopy(net).train(train)
         before = [b.clone() for b in m.buffers()]
-        try: got = score(m, x.clone(), y.clone(), bs)
-        except NotImplementedError:
-            res.failure = f"{label}: `score` still raises NotImplementedError; write its body first"
-            return res
-        except Exception as e:
-            res.failure = f"{label}: your function raised {type(e).__name__}: {e}\n    hint: {_SCORING_HINT}"
-            return res
+        got, res.failure = _run_answer(score, (m, x.clone(), y.clone(), bs), label, _SCORING_HINT, '`score`')
+        if res.failure: return res
         wrong = compare(expected, got, atol=tol, rtol=0)
         moved = any(not torch.equal(a, b) for a, b in zip(before, m.buffers()))
         if wrong or moved:
