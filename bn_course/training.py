@@ -155,6 +155,92 @@ def adam(params, lr:float=0.01, fused:bool=True) -> torch.optim.Adam:
 
 
 
+# %% ../nbs/03_training.ipynb #762c99a9
+_HAND_LAYERS = (nn.Linear, nn.BatchNorm1d, nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Dropout, nn.Identity)
+_ACT_BACKWARD = {nn.ReLU: lambda g, out: torch.ops.aten.threshold_backward(g, out, 0),
+                 nn.Sigmoid: torch.ops.aten.sigmoid_backward, nn.Tanh: torch.ops.aten.tanh_backward}  # (grad, output) -> grad
+_ACT_FORWARD = {nn.ReLU: torch.relu, nn.Sigmoid: torch.sigmoid, nn.Tanh: torch.tanh}
+
+def _layers(model:nn.Module) -> list|None:
+    "The layers of a plain MLP, nested `nn.Sequential`s flattened; None if any module is of another kind."
+    if type(model) is not nn.Sequential: return None
+    out = []
+    for m in model:
+        inner = _layers(m) if type(m) is nn.Sequential else [m] if type(m) in _HAND_LAYERS else None
+        if inner is None: return None
+        out += inner
+    return out
+
+def _hooked(model:nn.Module) -> bool:
+    "Whether any module, parameter or global hook could see a forward or backward pass of `model`; a missing attribute counts as a hook."
+    import torch.nn.modules.module as mm
+    names = ('_forward_hooks', '_forward_pre_hooks', '_backward_hooks', '_backward_pre_hooks')
+    if any(len(getattr(mm, '_global' + n, (None,))) for n in names): return True
+    if any(len(getattr(m, n, (None,))) for m in model.modules() for n in names): return True
+    return any(getattr(p, n, (None,)) for p in model.parameters() for n in ('_backward_hooks', '_post_accumulate_grad_hooks'))
+
+def _by_hand(model:nn.Module, loss_fn, x:torch.Tensor, y:torch.Tensor) -> list|None:
+    "The layers `_hand_step` trains `model` with, when it computes exactly what autograd would for this loss and data; else None."
+    layers = _layers(model)
+    if not layers or loss_fn not in (F.cross_entropy, F.mse_loss) or x.device.type != 'cpu' or x.dim() != 2 or x.requires_grad: return None
+    try: autocast = torch.is_autocast_enabled('cpu')
+    except TypeError: autocast = torch.is_autocast_cpu_enabled()  # torch < 2.4
+    if not torch.is_grad_enabled() or torch.is_anomaly_enabled() or autocast or _hooked(model): return None
+    ps = list(model.parameters())
+    if not ps or any(not p.requires_grad or p.dtype != x.dtype or p.device != x.device for p in ps): return None
+    for m in layers:
+        if not m.training: return None
+        if type(m) is nn.BatchNorm1d and not (m.affine and m.track_running_stats): return None
+        if type(m) is nn.Dropout and (m.inplace or not 0 <= m.p < 1): return None
+    linears = [m for m in layers if type(m) is nn.Linear]
+    if loss_fn is F.cross_entropy: fits = y.dim() == 1 and not y.is_floating_point()
+    else: fits = bool(linears) and y.dtype == x.dtype and y.shape[1:] == (linears[-1].out_features,)
+    return layers if fits else None
+
+def _hand_step(layers:list, # from `_by_hand`: checked to be trainable by hand
+               xb:torch.Tensor, yb:torch.Tensor, loss_fn, # a batch of more than one example, and F.cross_entropy or F.mse_loss
+              ) -> torch.Tensor:
+    "One forward and backward pass by hand: the loss, and each parameter's `.grad` set to what `loss.backward()` gives, bit for bit."
+    aten, saved, h = torch.ops.aten, [], xb
+    with torch.no_grad():
+        for m in layers:  # the same ops the layers' forwards call, keeping what the backward pass needs
+            t = type(m)
+            if t is nn.Linear:
+                saved.append(h); h = torch.addmm(m.bias, h, m.weight.t()) if m.bias is not None else h.mm(m.weight.t())
+            elif t is nn.BatchNorm1d:  # as `nn.BatchNorm1d.forward` in training mode
+                m.num_batches_tracked.add_(1)
+                factor = m.momentum if m.momentum is not None else 1. / float(m.num_batches_tracked)
+                out, mean, invstd = torch.native_batch_norm(h, m.weight, m.bias, m.running_mean, m.running_var, True, factor, m.eps)
+                saved.append((h, mean, invstd)); h = out
+            elif t is nn.Dropout:  # as torch's CPU dropout: a Bernoulli mask scaled by 1 / (1 - p), drawn from the same generator
+                mask = torch.empty_like(h).bernoulli_(1 - m.p).div_(1 - m.p) if m.p > 0 else None  # p = 0: the identity
+                if mask is not None: h = h * mask
+                saved.append(mask)
+            elif t is nn.Identity: saved.append(None)
+            else: h = _ACT_FORWARD[t](h); saved.append(h)
+        if loss_fn is F.cross_entropy:  # log-softmax, then the mean negative log-likelihood
+            logp = torch.log_softmax(h, 1)
+            loss, total = aten.nll_loss_forward(logp, yb, None, 1, -100)
+            g = aten._log_softmax_backward_data(aten.nll_loss_backward(torch.ones_like(loss), logp, yb, None, 1, -100, total), logp, 1, h.dtype)
+        else:
+            loss = aten.mse_loss(h, yb, 1)
+            g = aten.mse_loss_backward(torch.ones_like(loss), h, yb, 1)
+        first = next(i for i, m in enumerate(layers) if type(m) in (nn.Linear, nn.BatchNorm1d))  # no gradient flows below it
+        for i in range(len(layers) - 1, first - 1, -1):
+            m, s = layers[i], saved[i]
+            t = type(m)
+            if t is nn.Linear:
+                m.weight.grad = g.t().mm(s)
+                if m.bias is not None: m.bias.grad = g.sum(0)
+                if i > first: g = g.mm(m.weight)
+            elif t is nn.BatchNorm1d:
+                g, m.weight.grad, m.bias.grad = aten.native_batch_norm_backward(g, s[0], m.weight, m.running_mean, m.running_var, s[1], s[2],
+                                                                                 True, m.eps, [i > first, True, True])
+            elif t is nn.Dropout:
+                if s is not None: g = g * s
+            elif t is not nn.Identity: g = _ACT_BACKWARD[t](g, s)
+    return loss
+
 # %% ../nbs/03_training.ipynb #cda18055
 @contextlib.contextmanager
 def _flush_denormals(on:bool=True):
@@ -178,14 +264,24 @@ def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None, on_step=None, st
     total, seen = torch.zeros((), device=x.device), 0
     # `opt.zero_grad()` (set_to_none) without its per-call profiler hooks, unless the optimizer overrides it
     params = [p for g in opt.param_groups for p in g['params']] if type(opt).zero_grad is torch.optim.Optimizer.zero_grad else None
+    hand = _by_hand(model, loss_fn, x, y)  # a plain MLP: backpropagation by hand, what autograd computes, bit for bit
     for xb, yb in batches(x, y, bs, generator=generator):
-        loss = loss_fn(model(xb), yb)
-        if params is None: opt.zero_grad()
+        if hand is not None and len(xb) > 1:  # (BatchNorm's error for a single example comes from the autograd path)
+            if params is None: opt.zero_grad()
+            else:
+                for p in params: p.grad = None
+            loss = _hand_step(hand, xb, yb, loss_fn)
         else:
-            for p in params: p.grad = None
-        loss.backward(); _stepper(opt)()
+            loss = loss_fn(model(xb), yb)
+            if params is None: opt.zero_grad()
+            else:
+                for p in params: p.grad = None
+            loss.backward()
+        _stepper(opt)()
         total.add_(loss.detach(), alpha=len(xb)); seen += len(xb); step += 1
-        if on_step is not None: on_step(step, model, xb, yb); model.train()
+        if on_step is not None:
+            on_step(step, model, xb, yb); model.train()
+            if hand is not None: hand = _by_hand(model, loss_fn, x, y)  # a hook `on_step` registered, or a frozen parameter: autograd from now on
         if step == max_steps: break
     return total.item() / seen, step
 
