@@ -160,33 +160,38 @@ _HAND_LAYERS = (nn.Linear, nn.BatchNorm1d, nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Drop
 _ACT_BACKWARD = {nn.ReLU: lambda g, out: torch.ops.aten.threshold_backward(g, out, 0),
                  nn.Sigmoid: torch.ops.aten.sigmoid_backward, nn.Tanh: torch.ops.aten.tanh_backward}  # (grad, output) -> grad
 _ACT_FORWARD = {nn.ReLU: torch.relu, nn.Sigmoid: torch.sigmoid, nn.Tanh: torch.tanh}
+_MODULE_HOOKS = ('_forward_hooks', '_forward_pre_hooks', '_backward_hooks', '_backward_pre_hooks')
+_PARAM_HOOKS = ('_backward_hooks', '_post_accumulate_grad_hooks')
+
+def _hooked(m:nn.Module) -> bool:
+    "Whether a hook on `m` itself or on one of its own parameters could see a pass; a missing attribute counts as a hook."
+    return (any(getattr(m, n, True) for n in _MODULE_HOOKS)
+            or any(getattr(p, n, True) for p in m._parameters.values() if p is not None for n in _PARAM_HOOKS))
 
 def _layers(model:nn.Module) -> list|None:
-    "The layers of a plain MLP, nested `nn.Sequential`s flattened; None if any module is of another kind."
-    if type(model) is not nn.Sequential: return None
+    "The layers of a plain MLP, nested `nn.Sequential`s flattened; None if any module is of another kind or hooked."
+    if type(model) is not nn.Sequential or _hooked(model): return None
     out = []
-    for m in model:
-        inner = _layers(m) if type(m) is nn.Sequential else [m] if type(m) in _HAND_LAYERS else None
-        if inner is None: return None
-        out += inner
+    for m in model._modules.values():
+        if type(m) is nn.Sequential:
+            inner = _layers(m)
+            if inner is None: return None
+            out += inner
+        elif type(m) in _HAND_LAYERS and not _hooked(m): out.append(m)
+        else: return None
     return out
-
-def _hooked(model:nn.Module) -> bool:
-    "Whether any module, parameter or global hook could see a forward or backward pass of `model`; a missing attribute counts as a hook."
-    import torch.nn.modules.module as mm
-    names = ('_forward_hooks', '_forward_pre_hooks', '_backward_hooks', '_backward_pre_hooks')
-    if any(len(getattr(mm, '_global' + n, (None,))) for n in names): return True
-    if any(len(getattr(m, n, (None,))) for m in model.modules() for n in names): return True
-    return any(getattr(p, n, (None,)) for p in model.parameters() for n in ('_backward_hooks', '_post_accumulate_grad_hooks'))
 
 def _by_hand(model:nn.Module, loss_fn, x:torch.Tensor, y:torch.Tensor) -> list|None:
     "The layers `_hand_step` trains `model` with, when it computes exactly what autograd would for this loss and data; else None."
-    layers = _layers(model)
-    if not layers or loss_fn not in (F.cross_entropy, F.mse_loss) or x.device.type != 'cpu' or x.dim() != 2 or x.requires_grad: return None
+    import torch.nn.modules.module as mm
+    if (loss_fn is not F.cross_entropy and loss_fn is not F.mse_loss) or x.device.type != 'cpu' or x.dim() != 2 or x.requires_grad: return None
     try: autocast = torch.is_autocast_enabled('cpu')
     except TypeError: autocast = torch.is_autocast_cpu_enabled()  # torch < 2.4
-    if not torch.is_grad_enabled() or torch.is_anomaly_enabled() or autocast or _hooked(model): return None
-    ps = list(model.parameters())
+    if not torch.is_grad_enabled() or torch.is_anomaly_enabled() or autocast: return None
+    if any(getattr(mm, '_global' + n, True) for n in _MODULE_HOOKS): return None  # a global module hook
+    layers = _layers(model)
+    if not layers: return None
+    ps = [p for m in layers for p in m._parameters.values() if p is not None]
     if not ps or any(not p.requires_grad or p.dtype != x.dtype or p.device != x.device for p in ps): return None
     for m in layers:
         if not m.training: return None
