@@ -71,18 +71,29 @@ def cnn(norm=None, # after each conv: None, 'batch' (BatchNorm2d) or 'pixel'
         after_relu:bool=False, # the norm after ReLU instead of before it
         bias=None, # conv biases; None: only where no norm follows the conv
         eps:float=1e-5): # the norm's ε
-    "Two blocks of Conv2d(3×3) → norm → ReLU → MaxPool2d(2), then a Linear classifier."
+    """Two blocks of Conv2d(3×3) → norm → ReLU → MaxPool2d(2), then a Linear classifier.
+    Where ReLU follows the norm it is applied after the pool: the same function."""
     layers, c_in, size = [], 1, 28
     for c in _CHANNELS:
-        tail = [_norm2d(norm, c, size, eps), nn.ReLU()]
-        if after_relu: tail = tail[::-1]
-        layers += [nn.Conv2d(c_in, c, 3, padding=1, bias=False), *tail, nn.MaxPool2d(2)]
+        nrm, pool = _norm2d(norm, c, size, eps), nn.MaxPool2d(2)
+        relu = nn.ReLU(inplace=True)  # no backward needs what it overwrites
+        tail = [relu, nrm, pool] if after_relu else [nrm, pool, relu]  # ReLU after pool
+        layers += [nn.Conv2d(c_in, c, 3, padding=1, bias=False), *tail]
         c_in, size = c, size // 2
     model = nn.Sequential(*layers, nn.Flatten(), nn.Linear(c_in * size * size, 10))
     if (norm is None or after_relu) if bias is None else bias:
         for m in model:  # drawn last: the weights match the network without biases
             if isinstance(m, nn.Conv2d): _add_bias(m)
     return model
+
+# %% ../../nbs/50_conv.ipynb #5e1f0a21
+def _original_order(model:nn.Sequential) -> nn.Sequential:
+    "`model`'s layers, a plain ReLU back before each max-pool: the original course's order."
+    layers = list(model)
+    for i in range(len(layers) - 1):
+        if isinstance(layers[i], nn.MaxPool2d) and isinstance(layers[i + 1], nn.ReLU):
+            layers[i], layers[i + 1] = nn.ReLU(), layers[i]
+    return nn.Sequential(*layers)
 
 # %% ../../nbs/50_conv.ipynb #e38c70d1
 def _conv_grads(model:nn.Module) -> torch.Tensor:
@@ -239,7 +250,8 @@ def equivariance_error(model, x:torch.Tensor, # a trained `cnn` and test images
                        pixels:int=2, # the shift, right and down
                        border:int=1): # pixels left out at every edge
     "Relative gap: conv → norm → ReLU on shifted images, against its shifted output."
-    block, p, b = model[:3].eval(), pixels, border
+    block = nn.Sequential(*[m for m in model[:4] if not isinstance(m, nn.MaxPool2d)])
+    block, p, b = block.eval(), pixels, border  # the first block without its pool
     with torch.no_grad():
         moved = block(_shifted(x, p))[..., p + b:-b, p + b:-b]
         plain = block(x)[..., b:-b - p, b:-b - p]
