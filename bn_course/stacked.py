@@ -208,7 +208,7 @@ class _ByHand:
         self.first = next(i for i, l in enumerate(self.layers) if type(l) in (StackedLinear, StackedBatchNorm1d))  # no gradient below
         self.bns = [l for l in self.layers if type(l) is StackedBatchNorm1d]
         self.grads = {p: torch.zeros_like(p) for p in self.params}  # kept; the rows of models without BatchNorm stay zero
-        self.sets, self.pending, self.base = {}, 0, []
+        self.sets, self.pending, self.base, self.grads_set = {}, 0, [], False
 
     @staticmethod
     def make(stack, loss:str):
@@ -268,8 +268,12 @@ class _ByHand:
         return self.sets[b]
 
     def begin_epoch(self):
-        "Read the BatchNorm step counts that a `momentum=None` BatchNorm's factor needs."
-        self.pending, self.base = 0, [int(bn.num_batches_tracked) for bn in self.bns]
+        "Read the BatchNorm step counts that a `momentum=None` BatchNorm's factor needs; set each `.grad` to its buffer on the next step."
+        self.pending, self.base, self.grads_set = 0, [int(bn.num_batches_tracked) for bn in self.bns], False
+
+    def yield_step(self):
+        "Before a step with autograd: count the steps so far, as autograd's step counts its own, and let it set new `.grad`s."
+        self.end_epoch(); self.begin_epoch()
 
     def end_epoch(self):
         "Add the steps taken to each BatchNorm's `num_batches_tracked`, which the module's forward counts one by one."
@@ -283,6 +287,9 @@ class _ByHand:
         if bs is None: return None
         bufs, lb = bs
         self.pending += 1
+        if not self.grads_set:  # the buffers stay each parameter's `.grad` from step to step
+            for p, g in self.grads.items(): p.grad = g
+            self.grads_set = True
         with torch.no_grad():
             h, saved = xb, []
             for l, bf in zip(self.layers, bufs):
@@ -308,7 +315,6 @@ class _ByHand:
                 if kind == 'linear':  # baddbmm's backward; the bias gradient sums the rows it was broadcast to
                     _, w, bias, gw, gb, w_t, _, gin = bf
                     torch.sum(g, 1, keepdim=True, out=gb); torch.bmm(s.transpose(1, 2), g, out=gw)
-                    w.grad, bias.grad = gw, gb
                     g = torch.bmm(g, w_t, out=gin) if i > self.first else None
                 elif kind == 'bn': g = self._bn_backward(l, g, bf[1], bf[2], i > self.first)
                 else: g = bf[2](g, s)
@@ -341,7 +347,6 @@ class _ByHand:
 
     def _bn_backward(self, bn, g, whole:bool, runs:list, need:bool):
         "autograd's backward of `_bn_forward`: `native_batch_norm_backward`, with the view, split and cat backwards around it."
-        bn.weight.grad, bn.bias.grad = self.grads[bn.weight], self.grads[bn.bias]
         if not whole and not g.is_contiguous(): g = g.contiguous()  # the cat of the split's backward is contiguous
         for s, r in runs:
             if r is None: continue
@@ -410,7 +415,7 @@ def _train_epoch_stacked(stack, opt, x, y, # the data, as `_stacked_batches` tak
         for xb, yb in _stacked_batches(x, y, _orders(n, gens).to(x.device), bs, start):
             l = by_hand.step(xb, yb) if by_hand is not None else None
             if l is None:  # with autograd, which counts BatchNorm's steps itself
-                if by_hand is not None: by_hand.end_epoch(); by_hand.begin_epoch()
+                if by_hand is not None: by_hand.yield_step()
                 for p in params: p.grad = None  # `opt.zero_grad()` without its per-call profiling hooks
                 l = _per_model_loss(stack(xb), yb, loss); l.sum().backward(); l = l.detach()
             update()
