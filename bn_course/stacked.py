@@ -190,10 +190,10 @@ class _Rows:
         k, c = s.stop - s.start, bn.weight.shape[1]
         self.w, self.bias, self.rm, self.rv = (t[s].view(-1) for t in (bn.weight, bn.bias, bn.running_mean, bn.running_var))
         self.gw, self.gb = grads[bn.weight][s].view(-1), grads[bn.bias][s].view(-1)
-        self.flat, self.out, self.gflat, self.gin = (bn.weight.new_empty(b, k * c) for _ in range(4))  # (batch, k·C)
+        self.flat, self.out, self.gflat = (bn.weight.new_empty(b, k * c) for _ in range(3))  # (batch, k·C)
         self.mean, self.invstd = bn.weight.new_empty(k * c), bn.weight.new_empty(k * c)
         # the same memory seen as (k, batch, C), the stack's layout
-        self.flat_t, self.out_t, self.gflat_t, self.gin_t = (t.view(b, k, c).transpose(0, 1) for t in (self.flat, self.out, self.gflat, self.gin))
+        self.flat_t, self.out_t, self.gflat_t = (t.view(b, k, c).transpose(0, 1) for t in (self.flat, self.out, self.gflat))
         self.mask, self.x, self.x_rows = [not first, True, True], None, None  # input gradient wanted; the input of the step
 
 class _ByHand:
@@ -353,11 +353,12 @@ class _ByHand:
             gr = g if whole else g[s]
             if gr.is_contiguous(): r.gflat_t.copy_(gr); gflat = r.gflat
             else: gflat = gr.transpose(0, 1).reshape(gr.shape[1], -1)
-            _aten.native_batch_norm_backward.out(gflat, r.x, r.w, r.rm, r.rv, r.mean, r.invstd, True, bn.eps, r.mask,
-                                                  out0=r.gin, out1=r.gw, out2=r.gb)
+            gin, gw, gb = _aten.native_batch_norm_backward.default(gflat, r.x, r.w, r.rm, r.rv, r.mean, r.invstd, True, bn.eps, r.mask)
+            r.gw.copy_(gw); r.gb.copy_(gb)
             if not need: continue
-            if whole: return r.gin_t
-            gr.copy_(r.gin_t)  # g: the gradient of this layer's output, read by nothing else; its plain rows pass through
+            k, b, c = gr.shape
+            if whole: return gin.view(b, k, c).transpose(0, 1)
+            gr.copy_(gin.view(b, k, c).transpose(0, 1))  # g: the gradient of this layer's output, read by nothing else; its plain rows pass through
         return g if need else None
 
 def _sgd_stepper(opt):
