@@ -217,6 +217,7 @@ class _ByHand:
         if torch.is_inference_mode_enabled() or torch.is_anomaly_enabled() or _hooked(stack): return None
         ps = list(stack.parameters())
         if not all(type(p) is nn.Parameter and p.requires_grad for p in ps) or len({(p.dtype, p.device) for p in ps}) != 1: return None
+        if ps[0].device.type != 'cpu': return None  # on a GPU, autograd's BatchNorm is cuDNN's, not `native_batch_norm`
         for l in stack:
             t = type(l)
             if (t is nn.ReLU and l.inplace) or (t not in (StackedLinear, StackedBatchNorm1d, nn.Identity) and t not in _ACTS): return None
