@@ -179,10 +179,10 @@ _GLOBAL_HOOKS = ('_global_forward_hooks', '_global_forward_pre_hooks', '_global_
                  '_global_backward_pre_hooks', '_global_forward_hooks_always_called')
 
 def _hooked(stack) -> bool:
-    "Whether a hook would see `stack`'s forward or backward: on one of its modules or parameters, or a global one."
+    "Whether a hook would see `stack`'s forward or backward: on one of its modules or parameters (a missing attribute counts as one), or a global one."
     import torch.nn.modules.module as mm
-    return (any(getattr(mm, h, None) for h in _GLOBAL_HOOKS) or any(getattr(m, h, None) for m in stack.modules() for h in _HOOKS)
-            or any(p._backward_hooks or getattr(p, '_post_accumulate_grad_hooks', None) for p in stack.parameters()))
+    return (any(getattr(mm, h, None) for h in _GLOBAL_HOOKS) or any(getattr(m, h, True) for m in stack.modules() for h in _HOOKS)
+            or any(getattr(p, h, True) for p in stack.parameters() for h in ('_backward_hooks', '_post_accumulate_grad_hooks')))
 
 class _Rows:
     "One run of models with BatchNorm in a `StackedBatchNorm1d`: views of its rows and buffers for one batch size."
