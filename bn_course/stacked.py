@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from .training import History, _flush_denormals, adam, batch_slices, shuffled_order
+from .training import History, _flush_denormals, _stepper, adam, batch_slices, shuffled_order
 
 # %% auto #0
 __all__ = ['StackedLinear', 'StackedBatchNorm1d', 'StackedSequential', 'stack_models', 'select_models', 'evaluate_stacked',
@@ -167,6 +167,217 @@ def _per_model_loss(out:torch.Tensor, y:torch.Tensor, loss:str) -> torch.Tensor:
     k, b, c = out.shape
     return F.cross_entropy(out.reshape(k * b, c), y.reshape(-1), reduction='none').view(k, b).mean(1)
 
+# %% ../nbs/04_stacked.ipynb #b7a1c0df
+_aten = torch.ops.aten
+# The parameter-free elementwise layers the by-hand step knows: the function their forward calls, and autograd's
+# backward formula for it, from the layer's output.
+_ACTS = {nn.ReLU: (torch.relu, lambda g, y: _aten.threshold_backward.default(g, y, 0)),
+         nn.Sigmoid: (torch.sigmoid, _aten.sigmoid_backward.default),
+         nn.Tanh: (torch.tanh, _aten.tanh_backward.default)}
+_HOOKS = ('_forward_hooks', '_forward_pre_hooks', '_backward_hooks', '_backward_pre_hooks')
+_GLOBAL_HOOKS = ('_global_forward_hooks', '_global_forward_pre_hooks', '_global_backward_hooks',
+                 '_global_backward_pre_hooks', '_global_forward_hooks_always_called')
+
+def _hooked(stack) -> bool:
+    "Whether a hook would see `stack`'s forward or backward: on one of its modules or parameters (a missing attribute counts as one), or a global one."
+    import torch.nn.modules.module as mm
+    return (any(getattr(mm, h, None) for h in _GLOBAL_HOOKS) or any(getattr(m, h, True) for m in stack.modules() for h in _HOOKS)
+            or any(getattr(p, h, True) for p in stack.parameters() for h in ('_backward_hooks', '_post_accumulate_grad_hooks')))
+
+class _Rows:
+    "One run of models with BatchNorm in a `StackedBatchNorm1d`: views of its rows and buffers for one batch size."
+    def __init__(self, bn, s:slice, b:int, grads:dict, first:bool):
+        k, c = s.stop - s.start, bn.weight.shape[1]
+        self.w, self.bias, self.rm, self.rv = (t[s].view(-1) for t in (bn.weight, bn.bias, bn.running_mean, bn.running_var))
+        self.gw, self.gb = grads[bn.weight][s].view(-1), grads[bn.bias][s].view(-1)
+        self.flat, self.out, self.gflat = (bn.weight.new_empty(b, k * c) for _ in range(3))  # (batch, k·C)
+        self.mean, self.invstd = bn.weight.new_empty(k * c), bn.weight.new_empty(k * c)
+        # the same memory seen as (k, batch, C), the stack's layout
+        self.flat_t, self.out_t, self.gflat_t = (t.view(b, k, c).transpose(0, 1) for t in (self.flat, self.out, self.gflat))
+        self.mask, self.x, self.x_rows = [not first, True, True], None, None  # input gradient wanted; the input of the step
+
+class _ByHand:
+    """Training steps of a `StackedSequential` without autograd: the forward ops `StackedSequential` runs and the
+    backward ops autograd runs for them, on tensors of the same shapes and memory layouts, so that losses, gradients
+    and BatchNorm statistics are bit for bit autograd's. Intermediate results live in buffers kept from step to step."""
+    def __init__(self, stack, loss:str):
+        self.stack, self.loss = stack, loss
+        self.layers = [l for l in stack if type(l) is not nn.Identity]
+        self.params = list(stack.parameters())
+        self.ptrs = [p.data_ptr() for p in self.params]
+        self.first = next(i for i, l in enumerate(self.layers) if type(l) in (StackedLinear, StackedBatchNorm1d))  # no gradient below
+        self.bns = [l for l in self.layers if type(l) is StackedBatchNorm1d]
+        self.grads = {p: torch.zeros_like(p) for p in self.params}  # kept; the rows of models without BatchNorm stay zero
+        self.sets, self.pending, self.base, self.grads_set = {}, 0, [], False
+
+    @staticmethod
+    def make(stack, loss:str):
+        "A `_ByHand` for `stack`, or None where its step would not be autograd's (hooks, other layers, losses or optimizer states)."
+        if type(stack) is not StackedSequential or loss not in ('mse', 'ce') or not torch.is_grad_enabled(): return None
+        if torch.is_inference_mode_enabled() or torch.is_anomaly_enabled() or _hooked(stack): return None
+        ps = list(stack.parameters())
+        if not all(type(p) is nn.Parameter and p.requires_grad for p in ps) or len({(p.dtype, p.device) for p in ps}) != 1: return None
+        if ps[0].device.type != 'cpu': return None  # on a GPU, autograd's BatchNorm is cuDNN's, not `native_batch_norm`
+        for l in stack:
+            t = type(l)
+            if (t is nn.ReLU and l.inplace) or (t not in (StackedLinear, StackedBatchNorm1d, nn.Identity) and t not in _ACTS): return None
+        return _ByHand(stack, loss) if any(type(l) in (StackedLinear, StackedBatchNorm1d) for l in stack) else None
+
+    def valid(self) -> bool:
+        "Still right for its stack: the same parameters in the same memory, no hook since, grad mode on."
+        ps = list(self.stack.parameters())
+        return (torch.is_grad_enabled() and not torch.is_anomaly_enabled() and len(ps) == len(self.params)
+                and all(p is q and p.data_ptr() == d for p, q, d in zip(ps, self.params, self.ptrs)) and not _hooked(self.stack))
+
+    def _supports(self, xb, yb) -> bool:
+        "Whether a batch is one the by-hand step computes as autograd would; other batches (dtypes, shapes) go to autograd."
+        p, last = self.params[0], self.layers[-1]
+        if type(last) is not StackedLinear: return False
+        k, b, c = xb.shape[0], xb.shape[1], last.weight.shape[2]
+        want = ((k, b), torch.long) if self.loss == 'ce' else ((k, b, c), p.dtype)
+        return (type(xb) is torch.Tensor and type(yb) is torch.Tensor and not (xb.requires_grad or yb.requires_grad)
+                and xb.dim() == 3 and k == self.stack.k and b > 0 and (xb.dtype, xb.device) == (p.dtype, p.device)
+                and (tuple(yb.shape), yb.dtype) == want and yb.device == p.device)
+
+    def _buffers(self, xb, yb):
+        "The buffers of this batch size, made on its first step; None for a batch that needs autograd."
+        b = xb.shape[1]
+        if b in self.sets: return self.sets[b]
+        if not self._supports(xb, yb): self.sets[b] = None; return None
+        k, bufs, prev = xb.shape[0], [], None  # prev: the output buffer of the layer below, if nothing else reads it
+        for i, l in enumerate(self.layers):
+            t = type(l)
+            if t is StackedLinear:
+                w = l.weight
+                out, gin = w.new_empty(k, b, w.shape[2]), (w.new_empty(k, b, w.shape[1]) if i > self.first else None)
+                bufs.append(('linear', l.weight, l.bias, self.grads[l.weight], self.grads[l.bias], w.transpose(1, 2), out, gin)); prev = out
+            elif t is StackedBatchNorm1d:
+                runs = [(s, _Rows(l, s, b, self.grads, i == self.first) if on else None) for s, on in _runs(l.normed)]
+                whole = len(runs) == 1 and runs[0][1] is not None
+                # in a mixed stack, BatchNorm replaces its models' rows of the Linear output below, which nothing else reads
+                bufs.append(('bn', whole, runs, prev if prev is not None and not whole else None)); prev = None
+            else: bufs.append(('act', *_ACTS[t])); prev = None
+        c, one = self.layers[-1].weight.shape[2], torch.ones((), dtype=xb.dtype, device=xb.device)
+        if self.loss == 'ce':
+            lb = dict(logp=xb.new_empty(k * b, c), nll=xb.new_empty(k * b), tw=xb.new_empty(()), l=xb.new_empty(k),
+                      g0=torch.ones((k, b), dtype=xb.dtype, device=xb.device).div_(b).view(-1),  # mean's backward: 1/b each
+                      gn=xb.new_empty(k * b, c), go=xb.new_empty(k * b, c))
+            lb['nll_kb'], lb['go_kbc'] = lb['nll'].view(k, b), lb['go'].view(k, b, c)
+        else: lb = dict(d=xb.new_empty(k, b, c), sq=xb.new_empty(k, b, c), l=xb.new_empty(k), go=xb.new_empty(k, b, c),
+                        two_g=one.div(b * c).mul_(2))  # the square's 2 times the mean's 1/(b·c)
+        self.sets[b] = (bufs, lb)
+        return self.sets[b]
+
+    def begin_epoch(self):
+        "Read the BatchNorm step counts that a `momentum=None` BatchNorm's factor needs; set each `.grad` to its buffer on the next step."
+        self.pending, self.base, self.grads_set = 0, [int(bn.num_batches_tracked) for bn in self.bns], False
+
+    def yield_step(self):
+        "Before a step with autograd: count the steps so far, as autograd's step counts its own, and let it set new `.grad`s."
+        self.end_epoch(); self.begin_epoch()
+
+    def end_epoch(self):
+        "Add the steps taken to each BatchNorm's `num_batches_tracked`, which the module's forward counts one by one."
+        for bn in self.bns:
+            if self.pending: bn.num_batches_tracked.add_(self.pending)
+        self.pending = 0
+
+    def step(self, xb, yb):
+        "Each model's loss, (K,), with every parameter's `.grad` set to its gradient; None, and nothing done, for a batch that needs autograd."
+        bs = self._buffers(xb, yb)
+        if bs is None: return None
+        bufs, lb = bs
+        self.pending += 1
+        if not self.grads_set:  # the buffers stay each parameter's `.grad` from step to step
+            for p, g in self.grads.items(): p.grad = g
+            self.grads_set = True
+        with torch.no_grad():
+            h, saved = xb, []
+            for l, bf in zip(self.layers, bufs):
+                kind = bf[0]
+                if kind == 'linear': saved.append(h); h = torch.baddbmm(bf[2], h, bf[1], out=bf[6])
+                elif kind == 'bn': saved.append(None); h = self._bn_forward(l, h, *bf[1:])
+                else: h = bf[1](h); saved.append(h)
+            k, b, c = h.shape
+            if self.loss == 'ce':  # F.cross_entropy(reduction='none') is log_softmax then nll_loss
+                y = yb.reshape(-1)
+                _aten._log_softmax.out(h.view(k * b, c), 1, False, out=lb['logp'])
+                _aten.nll_loss_forward.output(lb['logp'], y, None, 0, -100, output=lb['nll'], total_weight=lb['tw'])
+                torch.mean(lb['nll_kb'], 1, out=lb['l'])
+                _aten.nll_loss_backward.grad_input(lb['g0'], lb['logp'], y, None, 0, -100, lb['tw'], grad_input=lb['gn'])
+                _aten._log_softmax_backward_data.out(lb['gn'], lb['logp'], 1, h.dtype, out=lb['go'])
+                g = lb['go_kbc']
+            else:
+                torch.sub(h, yb, out=lb['d']); torch.square(lb['d'], out=lb['sq']); torch.mean(lb['sq'], (1, 2), out=lb['l'])
+                g = torch.mul(lb['d'], lb['two_g'], out=lb['go'])
+            for i in range(len(self.layers) - 1, self.first - 1, -1):
+                l, bf, s = self.layers[i], bufs[i], saved[i]
+                kind = bf[0]
+                if kind == 'linear':  # baddbmm's backward; the bias gradient sums the rows it was broadcast to
+                    _, w, bias, gw, gb, w_t, _, gin = bf
+                    torch.sum(g, 1, keepdim=True, out=gb); torch.bmm(s.transpose(1, 2), g, out=gw)
+                    g = torch.bmm(g, w_t, out=gin) if i > self.first else None
+                elif kind == 'bn': g = self._bn_backward(l, g, bf[1], bf[2], i > self.first)
+                else: g = bf[2](g, s)
+        return lb['l']
+
+    def _nb(self, bn, r:_Rows, flat, factor:float):
+        r.x = flat
+        _aten.native_batch_norm.out(flat, r.w, r.bias, r.rm, r.rv, True, factor, bn.eps, out=r.out, save_mean=r.mean, save_invstd=r.invstd)
+
+    def _bn_forward(self, bn, x, whole:bool, runs:list, below):
+        "`StackedBatchNorm1d.forward` in training mode: the same `native_batch_norm` on the same (batch, k·C) matrices."
+        factor = bn.momentum if bn.momentum is not None else 1 / (self.base[self.bns.index(bn)] + self.pending)
+        if whole:
+            r = runs[0][1]
+            if x.is_contiguous(): r.flat_t.copy_(x); flat = r.flat  # the copy `x.transpose(0, 1).reshape(b, k·C)` makes
+            else: flat = x.transpose(0, 1).reshape(x.shape[1], -1)  # a view where x is laid out batch first, else a copy
+            self._nb(bn, r, flat, factor)
+            return r.out_t
+        if below is None:  # x may be read again: split and cat, as the module does
+            parts, outs = x.split([s.stop - s.start for s, _ in runs]), []
+            for p, (s, r) in zip(parts, runs):
+                if r is not None: r.flat_t.copy_(p); self._nb(bn, r, r.flat, factor); p = r.out_t
+                outs.append(p)
+            return torch.cat(outs)
+        for s, r in runs:  # x is the Linear output buffer below: replace the BatchNorm models' rows in place
+            if r is None: continue
+            if r.x_rows is None: r.x_rows = x[s]
+            r.flat_t.copy_(r.x_rows); self._nb(bn, r, r.flat, factor); r.x_rows.copy_(r.out_t)
+        return x
+
+    def _bn_backward(self, bn, g, whole:bool, runs:list, need:bool):
+        "autograd's backward of `_bn_forward`: `native_batch_norm_backward`, with the view, split and cat backwards around it."
+        if not whole and not g.is_contiguous(): g = g.contiguous()  # the cat of the split's backward is contiguous
+        for s, r in runs:
+            if r is None: continue
+            gr = g if whole else g[s]
+            if gr.is_contiguous(): r.gflat_t.copy_(gr); gflat = r.gflat
+            else: gflat = gr.transpose(0, 1).reshape(gr.shape[1], -1)
+            gin, gw, gb = _aten.native_batch_norm_backward.default(gflat, r.x, r.w, r.rm, r.rv, r.mean, r.invstd, True, bn.eps, r.mask)
+            r.gw.copy_(gw); r.gb.copy_(gb)
+            if not need: continue
+            k, b, c = gr.shape
+            if whole: return gin.view(b, k, c).transpose(0, 1)
+            gr.copy_(gin.view(b, k, c).transpose(0, 1))  # g: the gradient of this layer's output, read by nothing else; its plain rows pass through
+        return g if need else None
+
+def _sgd_stepper(opt):
+    "For plain `torch.optim.SGD` with nothing hooked, its update `param.add_(grad, alpha=-lr)` without `Optimizer.step`'s per-call work; else `_stepper(opt)`."
+    import torch.optim.optimizer as o
+    hooked = (type(opt) is not torch.optim.SGD or 'step' in vars(opt) or any(getattr(h, '__len__', lambda: 1)() for h in (
+        getattr(opt, '_optimizer_step_pre_hooks', None), getattr(opt, '_optimizer_step_post_hooks', None),
+        getattr(o, '_global_optimizer_pre_hooks', None), getattr(o, '_global_optimizer_post_hooks', None))))
+    plain = not hooked and all(g.get('momentum') == 0 and g.get('weight_decay') == 0 and not g.get('maximize') and not g.get('differentiable')
+                               and not g.get('fused') and type(g['lr']) in (float, int) for g in opt.param_groups)
+    if not plain: return _stepper(opt)
+    def step():
+        with torch.no_grad():
+            for g in opt.param_groups:
+                ps = [p for p in g['params'] if p.grad is not None]
+                if ps: torch._foreach_add_(ps, [p.grad for p in ps], alpha=-g['lr'])  # on the CPU: `add_` per tensor
+    return step
+
 # %% ../nbs/04_stacked.ipynb #9bc8a200
 def _orders(n:int, gens:list) -> torch.Tensor:
     "One epoch's data order for each model, from its own generator; shape (K, n)."
@@ -194,15 +405,25 @@ def _stacked_batches(x, y, # shared data, 2-D; or every model's data as one (K·
         yield _gather(x, idx, xbuf), _gather(y, idx, ybuf)
 
 def _train_epoch_stacked(stack, opt, x, y, # the data, as `_stacked_batches` takes it
-                         n:int, bs:int, gens:list, loss:str, start:torch.Tensor|None=None) -> torch.Tensor:
+                         n:int, bs:int, gens:list, loss:str, start:torch.Tensor|None=None,
+                         by_hand:_ByHand|None=None, # `stack`'s by-hand steps; None: every step with autograd
+                        ) -> torch.Tensor:
     "One epoch for every model of `stack`, each in the order its generator draws; each model's mean training loss, (K,)."
     stack.train()
     total, params = torch.zeros(len(gens), device=x.device), [p for g in opt.param_groups for p in g['params']]
-    for xb, yb in _stacked_batches(x, y, _orders(n, gens).to(x.device), bs, start):
-        l = _per_model_loss(stack(xb), yb, loss)
-        for p in params: p.grad = None  # `opt.zero_grad()` without its per-call profiling hooks
-        l.sum().backward(); opt.step()
-        total.add_(l.detach(), alpha=xb.shape[1])
+    update = _sgd_stepper(opt)
+    if by_hand is not None: by_hand.begin_epoch()
+    try:
+        for xb, yb in _stacked_batches(x, y, _orders(n, gens).to(x.device), bs, start):
+            l = by_hand.step(xb, yb) if by_hand is not None else None
+            if l is None:  # with autograd, which counts BatchNorm's steps itself
+                if by_hand is not None: by_hand.yield_step()
+                for p in params: p.grad = None  # `opt.zero_grad()` without its per-call profiling hooks
+                l = _per_model_loss(stack(xb), yb, loss); l.sum().backward(); l = l.detach()
+            update()
+            total.add_(l, alpha=xb.shape[1])
+    finally:
+        if by_hand is not None: by_hand.end_epoch()
     return (total / n).cpu()
 
 def _per_model(t:torch.Tensor, k:int, shared:bool) -> torch.Tensor:
@@ -230,12 +451,15 @@ class _StackedRun:
         self.train_index = torch.arange(k) if train_index is None else torch.as_tensor(train_index)  # model -> its entry
         self.train_data = (x, y) if self.shared else (x.reshape(-1, *x.shape[2:]), y.reshape(-1, *y.shape[2:]))
         self.full_valid = self.valid = (xv, yv)
+        self.by_hand = None  # the current stack's `_ByHand`, kept from epoch to epoch
 
     def train_epoch(self, bs:int, loss:str) -> tuple: # batch size; 'mse' or 'ce'
         "Train the stack for one epoch; each model's training loss, and its validation loss after the epoch."
         x = self.train_data[0]
         start = None if self.shared else (self.train_index[self.rows][:, None] * self.n).to(x.device)
-        tl = _train_epoch_stacked(self.stack, self.opt, *self.train_data, self.n, bs, [self.gens[r] for r in self.rows], loss, start)
+        bh = self.by_hand
+        if bh is None or bh.stack is not self.stack or bh.loss != loss or not bh.valid(): bh = self.by_hand = _ByHand.make(self.stack, loss)
+        tl = _train_epoch_stacked(self.stack, self.opt, *self.train_data, self.n, bs, [self.gens[r] for r in self.rows], loss, start, bh)
         return tl, evaluate_stacked(self.stack, *self.valid, loss).cpu()
 
     def record(self, tl:torch.Tensor, vl:torch.Tensor): # this epoch's training and validation loss of each model in the stack
