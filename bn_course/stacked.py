@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from .training import History, _flush_denormals, _stepper, adam, batch_slices, shuffled_order
+from .training import History, _ACTS, _any_hook, _flush_denormals, _stepper, adam, batch_slices, shuffled_order
 
 # %% auto #0
 __all__ = ['StackedLinear', 'StackedBatchNorm1d', 'StackedSequential', 'stack_models', 'select_models', 'evaluate_stacked',
@@ -169,20 +169,6 @@ def _per_model_loss(out:torch.Tensor, y:torch.Tensor, loss:str) -> torch.Tensor:
 
 # %% ../nbs/04_stacked.ipynb #b7a1c0df
 _aten = torch.ops.aten
-# The parameter-free elementwise layers the by-hand step knows: the function their forward calls, and autograd's
-# backward formula for it, from the layer's output.
-_ACTS = {nn.ReLU: (torch.relu, lambda g, y: _aten.threshold_backward.default(g, y, 0)),
-         nn.Sigmoid: (torch.sigmoid, _aten.sigmoid_backward.default),
-         nn.Tanh: (torch.tanh, _aten.tanh_backward.default)}
-_HOOKS = ('_forward_hooks', '_forward_pre_hooks', '_backward_hooks', '_backward_pre_hooks')
-_GLOBAL_HOOKS = ('_global_forward_hooks', '_global_forward_pre_hooks', '_global_backward_hooks',
-                 '_global_backward_pre_hooks', '_global_forward_hooks_always_called')
-
-def _hooked(stack) -> bool:
-    "Whether a hook would see `stack`'s forward or backward: on one of its modules or parameters (a missing attribute counts as one), or a global one."
-    import torch.nn.modules.module as mm
-    return (any(getattr(mm, h, None) for h in _GLOBAL_HOOKS) or any(getattr(m, h, True) for m in stack.modules() for h in _HOOKS)
-            or any(getattr(p, h, True) for p in stack.parameters() for h in ('_backward_hooks', '_post_accumulate_grad_hooks')))
 
 class _Rows:
     "One run of models with BatchNorm in a `StackedBatchNorm1d`: views of its rows and buffers for one batch size."
@@ -214,7 +200,7 @@ class _ByHand:
     def make(stack, loss:str):
         "A `_ByHand` for `stack`, or None where its step would not be autograd's (hooks, other layers, losses or optimizer states)."
         if type(stack) is not StackedSequential or loss not in ('mse', 'ce') or not torch.is_grad_enabled(): return None
-        if torch.is_inference_mode_enabled() or torch.is_anomaly_enabled() or _hooked(stack): return None
+        if torch.is_inference_mode_enabled() or torch.is_anomaly_enabled() or _any_hook(stack): return None
         ps = list(stack.parameters())
         if not all(type(p) is nn.Parameter and p.requires_grad for p in ps) or len({(p.dtype, p.device) for p in ps}) != 1: return None
         if ps[0].device.type != 'cpu': return None  # on a GPU, autograd's BatchNorm is cuDNN's, not `native_batch_norm`
@@ -227,7 +213,7 @@ class _ByHand:
         "Still right for its stack: the same parameters in the same memory, no hook since, grad mode on."
         ps = list(self.stack.parameters())
         return (torch.is_grad_enabled() and not torch.is_anomaly_enabled() and len(ps) == len(self.params)
-                and all(p is q and p.data_ptr() == d for p, q, d in zip(ps, self.params, self.ptrs)) and not _hooked(self.stack))
+                and all(p is q and p.data_ptr() == d for p, q, d in zip(ps, self.params, self.ptrs)) and not _any_hook(self.stack))
 
     def _supports(self, xb, yb) -> bool:
         "Whether a batch is one the by-hand step computes as autograd would; other batches (dtypes, shapes) go to autograd."
@@ -362,22 +348,6 @@ class _ByHand:
             gr.copy_(gin.view(b, k, c).transpose(0, 1))  # g: the gradient of this layer's output, read by nothing else; its plain rows pass through
         return g if need else None
 
-def _sgd_stepper(opt):
-    "For plain `torch.optim.SGD` with nothing hooked, its update `param.add_(grad, alpha=-lr)` without `Optimizer.step`'s per-call work; else `_stepper(opt)`."
-    import torch.optim.optimizer as o
-    hooked = (type(opt) is not torch.optim.SGD or 'step' in vars(opt) or any(getattr(h, '__len__', lambda: 1)() for h in (
-        getattr(opt, '_optimizer_step_pre_hooks', None), getattr(opt, '_optimizer_step_post_hooks', None),
-        getattr(o, '_global_optimizer_pre_hooks', None), getattr(o, '_global_optimizer_post_hooks', None))))
-    plain = not hooked and all(g.get('momentum') == 0 and g.get('weight_decay') == 0 and not g.get('maximize') and not g.get('differentiable')
-                               and not g.get('fused') and type(g['lr']) in (float, int) for g in opt.param_groups)
-    if not plain: return _stepper(opt)
-    def step():
-        with torch.no_grad():
-            for g in opt.param_groups:
-                ps = [p for p in g['params'] if p.grad is not None]
-                if ps: torch._foreach_add_(ps, [p.grad for p in ps], alpha=-g['lr'])  # on the CPU: `add_` per tensor
-    return step
-
 # %% ../nbs/04_stacked.ipynb #9bc8a200
 def _orders(n:int, gens:list) -> torch.Tensor:
     "One epoch's data order for each model, from its own generator; shape (K, n)."
@@ -411,7 +381,7 @@ def _train_epoch_stacked(stack, opt, x, y, # the data, as `_stacked_batches` tak
     "One epoch for every model of `stack`, each in the order its generator draws; each model's mean training loss, (K,)."
     stack.train()
     total, params = torch.zeros(len(gens), device=x.device), [p for g in opt.param_groups for p in g['params']]
-    update = _sgd_stepper(opt)
+    update = _stepper(opt)
     if by_hand is not None: by_hand.begin_epoch()
     try:
         for xb, yb in _stacked_batches(x, y, _orders(n, gens).to(x.device), bs, start):

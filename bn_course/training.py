@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_training.ipynb #272b0549
 from __future__ import annotations
-import contextlib, copy, warnings
+import contextlib, copy, functools, warnings
 from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
@@ -157,9 +157,11 @@ def adam(params, lr:float=0.01, fused:bool=True) -> torch.optim.Adam:
 
 # %% ../nbs/03_training.ipynb #762c99a9
 _HAND_LAYERS = (nn.Linear, nn.BatchNorm1d, nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Dropout, nn.Identity)
-_ACT_BACKWARD = {nn.ReLU: lambda g, out: torch.ops.aten.threshold_backward(g, out, 0),
-                 nn.Sigmoid: torch.ops.aten.sigmoid_backward, nn.Tanh: torch.ops.aten.tanh_backward}  # (grad, output) -> grad
-_ACT_FORWARD = {nn.ReLU: torch.relu, nn.Sigmoid: torch.sigmoid, nn.Tanh: torch.tanh}
+# the parameter-free activations trained by hand: the function their forward calls, and autograd's backward formula
+# for it, (grad, output) -> grad; shared with the stacked engine
+_ACTS = {nn.ReLU: (torch.relu, lambda g, out: torch.ops.aten.threshold_backward.default(g, out, 0)),
+         nn.Sigmoid: (torch.sigmoid, torch.ops.aten.sigmoid_backward.default),
+         nn.Tanh: (torch.tanh, torch.ops.aten.tanh_backward.default)}
 _MODULE_HOOKS = ('_forward_hooks', '_forward_pre_hooks', '_backward_hooks', '_backward_pre_hooks')
 _PARAM_HOOKS = ('_backward_hooks', '_post_accumulate_grad_hooks')
 
@@ -167,6 +169,15 @@ def _hooked(m:nn.Module) -> bool:
     "Whether a hook on `m` itself or on one of its own parameters could see a pass; a missing attribute counts as a hook."
     return (any(getattr(m, n, True) for n in _MODULE_HOOKS)
             or any(getattr(p, n, True) for p in m._parameters.values() if p is not None for n in _PARAM_HOOKS))
+
+def _global_hooked() -> bool:
+    "Whether a global module hook is registered (`nn.modules.module.register_module_forward_hook` and the like)."
+    import torch.nn.modules.module as mm
+    return any(getattr(mm, '_global' + n, True) for n in _MODULE_HOOKS)
+
+def _any_hook(model:nn.Module) -> bool:
+    "Whether any hook could see a pass of `model`: a global one, or one on any of its modules or parameters."
+    return _global_hooked() or any(_hooked(m) for m in model.modules())
 
 def _layers(model:nn.Module) -> list|None:
     "The layers of a plain MLP, nested `nn.Sequential`s flattened; None if any module is of another kind or hooked."
@@ -183,12 +194,11 @@ def _layers(model:nn.Module) -> list|None:
 
 def _by_hand(model:nn.Module, loss_fn, x:torch.Tensor, y:torch.Tensor) -> list|None:
     "The layers `_hand_step` trains `model` with, when it computes exactly what autograd would for this loss and data; else None."
-    import torch.nn.modules.module as mm
     if (loss_fn is not F.cross_entropy and loss_fn is not F.mse_loss) or x.device.type != 'cpu' or x.dim() != 2 or x.requires_grad: return None
     try: autocast = torch.is_autocast_enabled('cpu')
     except TypeError: autocast = torch.is_autocast_cpu_enabled()  # torch < 2.4
     if not torch.is_grad_enabled() or torch.is_anomaly_enabled() or autocast: return None
-    if any(getattr(mm, '_global' + n, True) for n in _MODULE_HOOKS): return None  # a global module hook
+    if _global_hooked(): return None
     layers = _layers(model)
     if not layers: return None
     ps = [p for m in layers for p in m._parameters.values() if p is not None]
@@ -222,7 +232,7 @@ def _hand_step(layers:list, # from `_by_hand`: checked to be trainable by hand
                 if mask is not None: h = h * mask
                 saved.append(mask)
             elif t is nn.Identity: saved.append(None)
-            else: h = _ACT_FORWARD[t](h); saved.append(h)
+            else: h = _ACTS[t][0](h); saved.append(h)
         if loss_fn is F.cross_entropy:  # log-softmax, then the mean negative log-likelihood
             logp = torch.log_softmax(h, 1)
             loss, total = aten.nll_loss_forward(logp, yb, None, 1, -100)
@@ -243,7 +253,7 @@ def _hand_step(layers:list, # from `_by_hand`: checked to be trainable by hand
                                                                                  True, m.eps, [i > first, True, True])
             elif t is nn.Dropout:
                 if s is not None: g = g * s
-            elif t is not nn.Identity: g = _ACT_BACKWARD[t](g, s)
+            elif t is not nn.Identity: g = _ACTS[t][1](g, s)
     return loss
 
 # %% ../nbs/03_training.ipynb #cda18055
@@ -256,12 +266,26 @@ def _flush_denormals(on:bool=True):
     finally: torch.set_flush_denormal(was)
 
 def _stepper(opt) -> callable:
-    "`opt.step`; for a plain `FastAdam` with no step hook (its own, a global one, or an LR scheduler's wrapper), its update without `Optimizer`'s hook dispatch."
+    """`opt.step`; with no step hook (its own, a global one, or an LR scheduler's wrapper), a plain `FastAdam`'s update,
+    or plain SGD's (no momentum or weight decay), without the hook dispatch `Optimizer.step` wraps around every call."""
     import torch.optim.optimizer as o
-    hooked = (type(opt) is not FastAdam or 'step' in vars(opt) or any(getattr(h, '__len__', lambda: 1)() for h in (
+    hooked = ('step' in vars(opt) or any(getattr(h, '__len__', lambda: 1)() for h in (
         getattr(opt, '_optimizer_step_pre_hooks', None), getattr(opt, '_optimizer_step_post_hooks', None),
         getattr(o, '_global_optimizer_pre_hooks', None), getattr(o, '_global_optimizer_post_hooks', None))))  # missing: hooked
-    return opt.step if hooked else opt._unhooked_step
+    if hooked: return opt.step
+    if type(opt) is FastAdam: return opt._unhooked_step
+    if type(opt) is torch.optim.SGD and all(
+            g.get('momentum') == 0 and g.get('weight_decay') == 0 and not g.get('maximize') and not g.get('differentiable')
+            and not g.get('fused') and type(g['lr']) in (float, int) for g in opt.param_groups):
+        return functools.partial(_sgd_update, opt)
+    return opt.step
+
+def _sgd_update(opt:torch.optim.SGD):
+    "Plain SGD's update, `param.add_(grad, alpha=-lr)` for every parameter with a gradient (on the CPU `_foreach_add_` adds tensor by tensor)."
+    with torch.no_grad():
+        for g in opt.param_groups:
+            ps = [p for p in g['params'] if p.grad is not None]
+            if ps: torch._foreach_add_(ps, [p.grad for p in ps], alpha=-g['lr'])
 
 def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None, on_step=None, step:int=0, max_steps:int|None=None) -> tuple:
     "One pass over `(x, y)`, or until `max_steps`; returns the mean training loss and the step count."
