@@ -5,8 +5,9 @@ arm of `MAIN_ARMS` (784-100-50-10: without BN, with BN, with dropout 0.2) with `
 (Adam), no validation data, from `set_seed(seed)`; the bench trains each arm once per piece, from seed 0.
 - seed-style: DataLoader(TensorDataset(x, y), batch_size=BS, shuffle=True), torch's default Adam at LR.
 - bn_course: the lesson's call, `fit(model, x, y, epochs=1, bs=BS, lr=LR, loss_fn=F.cross_entropy, progress=False)`
-  (in-memory shuffled batches, `FastAdam`), less the lesson's checkpoint hook (whose evaluations the lesson's own
-  clock leaves out).
+  (in-memory shuffled batches, `FastAdam`, and, these being plain MLPs, backpropagation by hand: autograd's own ops
+  without its graph, bit-identical weights; see nbs/03_training.ipynb), less the lesson's checkpoint hook (whose
+  evaluations the lesson's own clock leaves out).
 The original course fed the DataLoader from torchvision's dataset with a per-image transform, which
 is slower still; the TensorDataset loop is the fairer, faster baseline.
 

@@ -16,7 +16,7 @@ same early stopping (patience 10, epoch cap from the lesson), so a job's epochs 
 the bench prints the mean epochs of the sampled jobs beside the mean over all jobs. The last line is
 `speedup <ratio>x`: the median pair ratio at 1 thread.
 
-Expected duration on a quiet 2-core machine: about 4 minutes with the defaults (3 pieces), 2-3 with --one-thread.
+Expected duration on a quiet 2-core machine: about 2½ minutes with the defaults (3 pieces), 1¼ with --one-thread (measured 2026-12-06).
 
     BN_COURSE_DATA=../shared/data python -m bench.tabular_study [--pieces 3] [--every 25]
 """
