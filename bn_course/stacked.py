@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from .training import History, _ACTS, _any_hook, _flush_denormals, _stepper, adam, batch_slices, shuffled_order
+from .training import History, _ACTS, _any_hook, _plain_mode, _flush_denormals, _stepper, adam, batch_slices, shuffled_order
 
 # %% auto #0
 __all__ = ['StackedLinear', 'StackedBatchNorm1d', 'StackedSequential', 'stack_models', 'select_models', 'evaluate_stacked',
@@ -199,8 +199,7 @@ class _ByHand:
     @staticmethod
     def make(stack, loss:str):
         "A `_ByHand` for `stack`, or None where its step would not be autograd's (hooks, other layers, losses or optimizer states)."
-        if type(stack) is not StackedSequential or loss not in ('mse', 'ce') or not torch.is_grad_enabled(): return None
-        if torch.is_inference_mode_enabled() or torch.is_anomaly_enabled() or _any_hook(stack): return None
+        if type(stack) is not StackedSequential or loss not in ('mse', 'ce') or not _plain_mode() or _any_hook(stack): return None
         ps = list(stack.parameters())
         if not all(type(p) is nn.Parameter and p.requires_grad for p in ps) or len({(p.dtype, p.device) for p in ps}) != 1: return None
         if ps[0].device.type != 'cpu': return None  # on a GPU, autograd's BatchNorm is cuDNN's, not `native_batch_norm`
@@ -210,9 +209,9 @@ class _ByHand:
         return _ByHand(stack, loss) if any(type(l) in (StackedLinear, StackedBatchNorm1d) for l in stack) else None
 
     def valid(self) -> bool:
-        "Still right for its stack: the same parameters in the same memory, no hook since, grad mode on."
+        "Still right for its stack: the same parameters in the same memory, no hook since, grad mode on (`_plain_mode`)."
         ps = list(self.stack.parameters())
-        return (torch.is_grad_enabled() and not torch.is_anomaly_enabled() and len(ps) == len(self.params)
+        return (_plain_mode() and len(ps) == len(self.params)
                 and all(p is q and p.data_ptr() == d for p, q, d in zip(ps, self.params, self.ptrs)) and not _any_hook(self.stack))
 
     def _supports(self, xb, yb) -> bool:

@@ -179,6 +179,12 @@ def _any_hook(model:nn.Module) -> bool:
     "Whether any hook could see a pass of `model`: a global one, or one on any of its modules or parameters."
     return _global_hooked() or any(_hooked(m) for m in model.modules())
 
+def _plain_mode() -> bool:
+    "Whether autograd would run a pass as written: grad mode on, no anomaly detection, no CPU autocast."
+    try: autocast = torch.is_autocast_enabled('cpu')
+    except TypeError: autocast = torch.is_autocast_cpu_enabled()  # torch < 2.4
+    return torch.is_grad_enabled() and not torch.is_anomaly_enabled() and not autocast
+
 def _layers(model:nn.Module) -> list|None:
     "The layers of a plain MLP, nested `nn.Sequential`s flattened; None if any module is of another kind or hooked."
     if type(model) is not nn.Sequential or _hooked(model): return None
@@ -195,10 +201,7 @@ def _layers(model:nn.Module) -> list|None:
 def _by_hand(model:nn.Module, loss_fn, x:torch.Tensor, y:torch.Tensor) -> list|None:
     "The layers `_hand_step` trains `model` with, when it computes exactly what autograd would for this loss and data; else None."
     if (loss_fn is not F.cross_entropy and loss_fn is not F.mse_loss) or x.device.type != 'cpu' or x.dim() != 2 or x.requires_grad: return None
-    try: autocast = torch.is_autocast_enabled('cpu')
-    except TypeError: autocast = torch.is_autocast_cpu_enabled()  # torch < 2.4
-    if not torch.is_grad_enabled() or torch.is_anomaly_enabled() or autocast: return None
-    if _global_hooked(): return None
+    if not _plain_mode() or _global_hooked(): return None
     layers = _layers(model)
     if not layers: return None
     ps = [p for m in layers for p in m._parameters.values() if p is not None]
@@ -293,24 +296,23 @@ def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None, on_step=None, st
     total, seen = torch.zeros((), device=x.device), 0
     # `opt.zero_grad()` (set_to_none) without its per-call profiler hooks, unless the optimizer overrides it
     params = [p for g in opt.param_groups for p in g['params']] if type(opt).zero_grad is torch.optim.Optimizer.zero_grad else None
+    def clear():
+        if params is None: opt.zero_grad()
+        else:
+            for p in params: p.grad = None
     hand = _by_hand(model, loss_fn, x, y)  # a plain MLP: backpropagation by hand, what autograd computes, bit for bit
+    update = _stepper(opt)
     for xb, yb in batches(x, y, bs, generator=generator):
         if hand is not None and len(xb) > 1:  # (BatchNorm's error for a single example comes from the autograd path)
-            if params is None: opt.zero_grad()
-            else:
-                for p in params: p.grad = None
-            loss = _hand_step(hand, xb, yb, loss_fn)
+            clear(); loss = _hand_step(hand, xb, yb, loss_fn)
         else:
-            loss = loss_fn(model(xb), yb)
-            if params is None: opt.zero_grad()
-            else:
-                for p in params: p.grad = None
-            loss.backward()
-        _stepper(opt)()
+            loss = loss_fn(model(xb), yb); clear(); loss.backward()
+        update()
         total.add_(loss.detach(), alpha=len(xb)); seen += len(xb); step += 1
-        if on_step is not None:
+        if on_step is not None:  # it may register a hook or freeze a parameter: look again
             on_step(step, model, xb, yb); model.train()
-            if hand is not None: hand = _by_hand(model, loss_fn, x, y)  # a hook `on_step` registered, or a frozen parameter: autograd from now on
+            update = _stepper(opt)
+            if hand is not None: hand = _by_hand(model, loss_fn, x, y)
         if step == max_steps: break
     return total.item() / seen, step
 
