@@ -1,15 +1,15 @@
 """Lesson 4's seed comparisons on the stacked engine against the seed-style loop, per model, both in one run.
 
 The workload is read from the lesson (bn_course.lessons.mnist): the seed comparisons it trains as stacks, at full
-size (`SIZES['full']`): the learning-rate sweep (`_lr_sweep`: for each optimizer and learning rate, the networks
-with and without BN × `sweep_seeds`, 784-100-100-100-10, one epoch, batch 60) and the sigmoid-initialization study
-(`_init_study`: 5 arms × `sweep_seeds`, SGD 0.1). The bench calls those functions with `experiments.run_jobs`
-intercepted, so it gets the lesson's own jobs (models, data orders) and `run_jobs` arguments, one call per stack
-(today 8 stacks of 6 networks and one of 15).
+size (`SIZES['full']`): the learning-rate sweep (`_lr_sweep`: for each optimizer, the networks with and without BN
+at each of its 4 learning rates × `sweep_seeds`, 784-100-100-100-10, one epoch, batch 60; one stack per optimizer and
+arm, each network at its own rate) and the sigmoid-initialization study (`_init_study`: 5 arms × `sweep_seeds`, SGD 0.1).
+The bench calls those functions with `experiments.run_jobs` intercepted, so it gets the lesson's own jobs (models, data
+orders, learning rates) and `run_jobs` arguments, one call per stack (today 4 stacks of 12 networks and one of 15).
 - stacked: the lesson's `run_jobs` call, unchanged but for the data: the stack as the lesson stacks it.
 - seed-style: the original course's loop, one network at a time: DataLoader(TensorDataset(x, y), shuffle=True) at
-  the lesson's batch size, torch's default Adam or SGD at the lesson's learning rate, cross-entropy.
-A stated fraction of the work: piece i is stack i (of the lesson's 9) on one sixth of the training images
+  the lesson's batch size, torch's default Adam or SGD at the job's learning rate, cross-entropy.
+A stated fraction of the work: piece i is stack i (of the lesson's 5) on one sixth of the training images
 (10,000 of 60,000, part i mod 6), one epoch; validation and test on 2 images, so both sides time training only.
 Timing (bench/_paired.py): on each piece both sides at 1 thread, then both at torch's default thread count,
 seconds apart; a pair's ratio is (seed-style seconds per network) / (stacked seconds per network). The last line
@@ -58,7 +58,7 @@ def seed_style(jobs, kw, x, y):
     for j in jobs:
         model = copy.deepcopy(j.model).train()
         make = torch.optim.Adam if kw.get('opt', 'adam') == 'adam' else torch.optim.SGD
-        opt = make(model.parameters(), lr=kw['lr'])
+        opt = make(model.parameters(), lr=kw['lr'] if j.lr is None else j.lr)
         for _ in range(kw.get('epochs', 1)):
             for xb, yb in DataLoader(TensorDataset(x, y), batch_size=kw['bs'], shuffle=True):
                 opt.zero_grad(); F.cross_entropy(model(xb), yb).backward(); opt.step()
@@ -81,7 +81,7 @@ def main(parts:int, repeats:int, stacks:int|None=None, one_thread:bool=False):
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--parts', type=int, default=6, help="the training images are cut into this many parts (default 6)")
-    p.add_argument('--repeats', type=int, default=1, help="passes over the pieces (default 1)")
+    p.add_argument('--repeats', type=int, default=2, help="passes over the pieces (default 2: 10 pairs)")
     p.add_argument('--stacks', type=int, default=None, help="time only the first N of the lesson's stacks (default: all)")
     p.add_argument('--one-thread', action='store_true', help="time at 1 thread only, not also at torch's default count")
     a = p.parse_args()

@@ -5,7 +5,7 @@
 # %% ../nbs/08_experiments.ipynb #6370beb6
 from __future__ import annotations
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import pandas as pd
 import torch
 import torch.nn.functional as F
@@ -31,6 +31,7 @@ class Job:
     y_valid:torch.Tensor
     x_test:torch.Tensor # the data the kept weights are scored on
     y_test:torch.Tensor
+    lr:float|None=None # its own learning rate; None: `run_jobs`'s
 
 # %% ../nbs/08_experiments.ipynb #c0ffea4b
 OPTIMIZERS = ('adam', 'sgd')
@@ -52,14 +53,14 @@ def _row(job:Job, hist, test_loss:float) -> dict:
     return dict(key=job.key, train_curve=hist.train_loss, val_curve=hist.val_loss, epochs=hist.epochs,
                 best_epoch=hist.best_epoch, stopped_early=hist.stopped_early, test_loss=test_loss)
 
-def _run_loop(jobs:list, epochs, bs, loss, patience, make_opt, progress) -> tuple:
+def _run_loop(jobs:list, epochs, bs, loss, patience, opt, lrs, progress) -> tuple:
     "Each job with `fit`, one at a time; the trained models and the rows."
     models, rows, fn = [], [], _loss_fn(loss)
-    for j in tqdm(jobs, disable=not progress, leave=False):
+    for j, lr in zip(tqdm(jobs, disable=not progress, leave=False), lrs):
         m = copy.deepcopy(j.model)
         es = EarlyStopping(patience) if patience else None
         h = fit(m, j.x_train, j.y_train, j.x_valid, j.y_valid, epochs=epochs, bs=bs, loss_fn=fn, early_stopping=es,
-                opt=make_opt(m.parameters()), progress=False, generator=j.generator)
+                opt=make_optimizer(opt, lr)(m.parameters()), progress=False, generator=j.generator)
         models.append(m); rows.append(_row(j, h, evaluate(m, j.x_test, j.y_test, fn)))
     return models, rows
 
@@ -82,7 +83,7 @@ def _distinct(xs:list, ys:list) -> tuple:
         index.append(hit)
     return firsts, torch.tensor(index)
 
-def _run_stacked(jobs:list, epochs, bs, loss, patience, make_opt, progress) -> tuple:
+def _run_stacked(jobs:list, epochs, bs, loss, patience, opt, lrs, progress) -> tuple:
     "All jobs as one stack; the trained models and the rows."
     fields = [[getattr(j, f) for j in jobs] for f in ('x_train', 'y_train', 'x_valid', 'y_valid', 'x_test', 'y_test')]
     fit_shared, test_shared = all(map(_shared, fields[:4])), all(map(_shared, fields[4:]))  # shared data is passed once, 2-D
@@ -93,7 +94,8 @@ def _run_stacked(jobs:list, epochs, bs, loss, patience, make_opt, progress) -> t
     data = [_stack_data(ts, fit_shared) for ts in fields[:4]] + [_stack_data(ts, test_shared) for ts in fields[4:]]
     stack = StackedSequential([j.model for j in jobs])  # copies the weights; the jobs' models are left as they are
     best, hists = fit_stacked(stack, *data[:4], epochs=epochs, bs=bs, loss=loss, patience=patience,
-                              generators=[j.generator for j in jobs], progress=progress, make_opt=make_opt, train_index=index)
+                              generators=[j.generator for j in jobs], progress=progress, train_index=index,
+                              lr=lrs if len(set(lrs)) > 1 else lrs[0], make_opt=make_optimizer(opt, lrs[0]))  # several: `PerModelLR`
     test = evaluate_stacked(best, data[4], data[5], loss).tolist()
     return [best.unstack(k) for k in range(len(jobs))], [_row(j, h, t) for j, h, t in zip(jobs, hists, test)]
 
@@ -105,7 +107,7 @@ def run_jobs(jobs:list, # `Job`s; for the stacked engine, of one architecture an
              bs:int=32, # batch size
              loss:str='mse', # 'mse' (targets (n, 1)) or 'ce' (targets are class indices)
              patience:int|None=10, # early stopping on each job's validation data; None runs every epoch and keeps the last weights
-             opt:str='adam', lr:float=0.01, # optimizer, as `make_optimizer`, and its learning rate
+             opt:str='adam', lr:float=0.01, # optimizer, as `make_optimizer`, and its learning rate (for jobs without their own)
              engine:str='stacked', # 'stacked': all jobs as one computation; 'loop': one at a time with `fit`
              progress:bool=False, # a progress bar
             ) -> tuple:
@@ -113,7 +115,8 @@ def run_jobs(jobs:list, # `Job`s; for the stacked engine, of one architecture an
     if engine not in ENGINES: raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     if not jobs: raise ValueError("no jobs to run: pass at least one Job")
     run = _run_stacked if engine == 'stacked' else _run_loop
-    return run(jobs, epochs, bs, loss, patience, make_optimizer(opt, lr), progress)
+    make_optimizer(opt, lr)  # a bad name fails here, before any training
+    return run(jobs, epochs, bs, loss, patience, opt, [lr if j.lr is None else j.lr for j in jobs], progress)
 
 # %% ../nbs/08_experiments.ipynb #2ccfe16d
 def inner_split(train_idx:torch.Tensor, # a fold's training indices
@@ -203,12 +206,22 @@ def compare_seeds(arms:dict, # name -> a function with no arguments that builds 
                   loss:str='ce', # 'ce' adds a `test_acc` column
                   patience:int|None=None, # no early stopping by default
                   keep_models:bool=False, # add a `model` column with each trained network
-                  **kwargs, # to `run_jobs`: epochs, bs, opt, lr, engine, progress
+                  lr:float|tuple=0.01, # the learning rate; or several: every arm and seed at each (an `lr` column), one stack per arm
+                  **kwargs, # to `run_jobs`: epochs, bs, opt, engine, progress
                  ) -> pd.DataFrame:
-    "Every arm trained once per seed; one row per (arm, seed) with its curves and final test loss."
-    models, rows = run_jobs(seed_jobs(arms, seeds, x_train, y_train, x_test, y_test), loss=loss, patience=patience, **kwargs)
+    "Every arm trained once per seed (and rate); one row per (arm, seed) or (arm, seed, lr) with its curves and final test loss."
+    data, lrs = (x_train, y_train, x_test, y_test), None if isinstance(lr, (int, float)) else tuple(lr)
+    if lrs is None: models, rows = run_jobs(seed_jobs(arms, seeds, *data), loss=loss, patience=patience, lr=lr, **kwargs)
+    else:  # a stack of one architecture is the fastest: its models all skip, or all run, the same layers
+        models, rows = [], []
+        for name, make in arms.items():
+            jobs = [replace(j, key=(*j.key, r), lr=r) for r in lrs for j in seed_jobs({name: make}, seeds, *data)]
+            ms, rs = run_jobs(jobs, loss=loss, patience=patience, **kwargs); models += ms; rows += rs
+    names = ['arm', 'seed'] + ([] if lrs is None else ['lr'])
     df = pd.DataFrame(rows)
-    df[['arm', 'seed']] = pd.DataFrame(df.pop('key').tolist(), index=df.index)
+    df[names] = pd.DataFrame(df.pop('key').tolist(), index=df.index)
     if loss == 'ce': df['test_acc'] = stacked_accuracy(models, x_test, y_test)
     if keep_models: df['model'] = models
-    return df[['arm', 'seed', *[c for c in df.columns if c not in ('arm', 'seed')]]]
+    if lrs is not None:  # rate after rate, as one call per rate would give them
+        df = df.sort_values('lr', key=lambda s: s.map(lrs.index), kind='stable').reset_index(drop=True)
+    return df[[*names, *[c for c in df.columns if c not in names]]]

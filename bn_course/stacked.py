@@ -12,8 +12,8 @@ from tqdm.auto import tqdm
 from .training import History, _ACTS, _any_hook, _plain_mode, _flush_denormals, _stepper, adam, batch_slices, shuffled_order
 
 # %% auto #0
-__all__ = ['StackedLinear', 'StackedBatchNorm1d', 'StackedSequential', 'stack_models', 'select_models', 'evaluate_stacked',
-           'fit_stacked']
+__all__ = ['StackedLinear', 'StackedBatchNorm1d', 'StackedSequential', 'stack_models', 'PerModelLR', 'select_models',
+           'evaluate_stacked', 'fit_stacked']
 
 # %% ../nbs/04_stacked.ipynb #b2ea5875
 class StackedLinear(nn.Module):
@@ -123,28 +123,72 @@ def stack_models(make_model, # called with no arguments, once per model
     "Build `k` models with `make_model` and stack them."
     return StackedSequential([make_model() for _ in range(k)])
 
+# %% ../nbs/04_stacked.ipynb #f3a1c0d2
+class PerModelLR:
+    "An optimizer for a stack whose models have their own learning rates: `make` over row views of the parameters, one group per run of models with one rate."
+    def __init__(self, params, # the stack's parameters, each (K, ...)
+                 lrs, # K learning rates, one per model
+                 make, # called with the parameter groups, each with its 'lr', to make the optimizer (as `fit_stacked`'s `make_opt`)
+                 state:dict|None=None, # {stack parameter: {name: state stacked like it}}, as `full_state` gives: carried over
+                ):
+        self.params, self.lrs, self.make = list(params), tuple(float(r) for r in lrs), make
+        if not self.lrs or any(p.shape[0] != len(self.lrs) for p in self.params):
+            k = {p.shape[0] for p in self.params}
+            raise ValueError(f"PerModelLR needs one learning rate per model: got {len(self.lrs)} rates for a stack of {k} models")
+        self.runs = _runs(self.lrs)
+        self.views = [[nn.Parameter(p.detach()[s]) for p in self.params] for s, _ in self.runs]  # memory shared with the stack
+        self.opt = make([dict(params=v, lr=r) for v, (_, r) in zip(self.views, self.runs)])
+        self.param_groups, self.defaults, self._grads = [dict(params=self.params)], self.opt.defaults, None
+        for i, p in enumerate(self.params):
+            for v, (s, _) in zip(self.views, self.runs):
+                if p in (state or {}): self.opt.state[v[i]] = {k: t[s].clone() if t.dim() else t.clone() for k, t in state[p].items()}
+
+    def step(self):
+        "Hand each view its rows of the stack's gradients (anew only when a gradient tensor is new), then step."
+        grads = [p.grad for p in self.params]
+        if self._grads is None or any(a is not b for a, b in zip(grads, self._grads)):
+            for v, (s, _) in zip(self.views, self.runs):
+                for q, g in zip(v, grads): q.grad = None if g is None else g[s]
+            self._grads = grads
+        _stepper(self.opt)()
+
+    def zero_grad(self, set_to_none:bool=True):
+        for p in self.params: p.grad = None
+
+    def full_state(self) -> dict:
+        "Each stack parameter's optimizer state, its runs' rows put back together; a 0-d tensor (Adam's step count) is the runs' shared value."
+        out = {}
+        for i, p in enumerate(self.params):
+            sts = [self.opt.state.get(v[i], {}) for v in self.views]
+            if all(sts): out[p] = {k: torch.cat([s[k] for s in sts]) if sts[0][k].dim() else sts[0][k] for k in sts[0]}
+        return out
+
+
 # %% ../nbs/04_stacked.ipynb #dc0f14b8
 def _rows(t:torch.Tensor, idx:torch.Tensor) -> torch.Tensor:
     "Rows `idx` of a stacked tensor; (K·C,) views of BatchNorm are (K, C) here."
     return t[idx].clone() if t.dim() > 0 else t.clone()
 
 def select_models(stack:StackedSequential, # the stack to select from; left as it is
-                  opt:torch.optim.Optimizer, # the stack's optimizer: Adam, or any whose state is tensors stacked like the parameters
+                  opt, # the stack's optimizer: Adam, or any whose state is tensors stacked like the parameters; or a `PerModelLR`
                   idx:torch.Tensor, # positions in `stack` of the models to select, in the order wanted
                  ) -> tuple:
     "A smaller stack and optimizer with only the models at `idx`, their weights, statistics and optimizer state carried over."
     small = copy.deepcopy(stack)
     small.k = len(idx)
-    state = {}
+    state, per_model = {}, isinstance(opt, PerModelLR)
+    stacked_state = opt.full_state() if per_model else opt.state
     with torch.no_grad():
         for p, q in zip(stack.parameters(), small.parameters()):
             q.data = _rows(p.data, idx)
-            state[q] = {k: (_rows(v, idx) if k != 'step' else v.clone()) for k, v in opt.state.get(p, {}).items()}
+            state[q] = {k: (_rows(v, idx) if k != 'step' else v.clone()) for k, v in stacked_state.get(p, {}).items()}
         for b, c in zip(stack.buffers(), small.buffers()): c.data = _rows(b.data, idx)
     for layer in small:
         if isinstance(layer, StackedBatchNorm1d): layer.normed = tuple(layer.normed[i] for i in idx.tolist())
+    state = {q: s for q, s in state.items() if s}
+    if per_model: return small, PerModelLR(small.parameters(), [opt.lrs[i] for i in idx.tolist()], opt.make, state)
     new_opt = type(opt)(small.parameters(), **opt.defaults)
-    new_opt.state.update({q: s for q, s in state.items() if s})
+    new_opt.state.update(state)
     return small, new_opt
 
 # %% ../nbs/04_stacked.ipynb #818c6862
@@ -463,19 +507,21 @@ class _StackedRun:
 def fit_stacked(stack:StackedSequential, # K models, trained in place
                 x_train, y_train, x_valid, y_valid, # each model's data stacked, (K, n, features); or 2-D x shared by all
                 epochs:int=500, # most epochs to run
-                lr:float=0.01, # Adam's learning rate, the same for all
+                lr:float|list=0.01, # Adam's learning rate, the same for all; or one per model, with `PerModelLR`
                 bs:int=32, # batch size
                 loss:str='mse', # 'mse' for regression, 'ce' for classification (targets are class indices)
                 patience:int|None=10, # early stopping per model; None trains every model for `epochs`
                 generators:list|None=None, # one `torch.Generator` per model for its data order; None draws seeds from torch
                 progress:bool=True, # a progress bar over epochs
-                make_opt=None, # called with the parameters to make the optimizer; None is `adam(params, lr)`
+                make_opt=None, # called with the parameters (with one `lr` per model: the groups of `PerModelLR`) to make the optimizer; None is `adam`
                 train_index=None, # (K,): model k trains on `x_train[train_index[k]]` (models may share one); None: on `x_train[k]`
                 flush_denormal:bool=True, # flush denormal floats (below 1.2e-38 in float32) to zero while training, on the CPU
                ) -> tuple:
     "Train K stacked models at once; returns (their best weights, as a stack of K, and a `History` per model)."
     gens = generators or [torch.Generator().manual_seed(int(torch.randint(2**62, ()))) for _ in range(stack.k)]
-    opt = make_opt(stack.parameters()) if make_opt else adam(stack.parameters(), lr)
+    per_model = not isinstance(lr, (int, float))
+    make = make_opt or (lambda ps: adam(ps, 0.01 if per_model else lr))  # with one rate per model, each group carries its own
+    opt = PerModelLR(stack.parameters(), lr, make) if per_model else make(stack.parameters())
     if train_index is not None and (x_train.dim() == 2 or len(train_index) != stack.k):
         raise ValueError(f"train_index needs stacked training data and one entry per model ({stack.k}), got {len(train_index)}")
     run = _StackedRun(stack, opt, (x_train, y_train, x_valid, y_valid), gens, patience, train_index)
