@@ -68,6 +68,10 @@ class Verdict:
     @property
     def threshold(self) -> float: return threshold(self.n)
     @property
+    def needs(self) -> str:
+        "What a verdict needs, for a sentence: '|t| > 2.92', or '3 seeds' below 3."
+        return f"|t| > {self.threshold:.2f}" if self.n >= 3 else "3 seeds"
+    @property
     def winner(self) -> str|None:
         "`a`, `b`, or None when the two are within noise (or there are too few seeds to tell)."
         if self.t > self.threshold: return self.a
@@ -94,7 +98,7 @@ class Verdict:
                     f"{self.n} seeds are too few for a verdict")
         stat = f"{gap} ± {self.sd:.2g} sd over {self.n} seeds, t = {self.t:.2f}"
         if self.winner is None:
-            return f"{self.a} and {self.b} are within noise ({stat}, a win needs |t| > {self.threshold:.2f})"
+            return f"{self.a} and {self.b} are within noise ({stat}, a win needs {self.needs})"
         loser, sign = (self.b, 1) if self.winner == self.a else (self.a, -1)
         stat = f"mean paired gap {sign * self.mean:+.3g} ± {self.sd:.2g} sd over {self.n} seeds, t = {sign * self.t:.2f}"
         return f"{self.winner} beats {loser} ({stat} > {self.threshold:.2f})"
