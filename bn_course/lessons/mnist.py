@@ -132,6 +132,9 @@ def _plot_matched(curves:pd.DataFrame, level:float):
     ax.axvline(level, ls='--', color='k', lw=1, label='matched training loss')
     ax.set(xscale='log', yscale='log', xlabel='training loss (eval mode)', ylabel='test loss',
            title='test against training loss, checkpoint by checkpoint'); ax.title.set_fontsize(9)
+    from matplotlib.ticker import LogLocator
+    for axis in (ax.xaxis, ax.yaxis):  # plain numbers at 1, 2 and 5 per decade, so the labels never overlap
+        axis.set_major_locator(LogLocator(subs=(1, 2, 5))); axis.set_major_formatter('{x:g}'); axis.set_minor_formatter('')
     ax.invert_xaxis(); ax.legend(fontsize=7); fig.tight_layout()
     return fig
 
