@@ -15,8 +15,8 @@ Timing (bench/_paired.py): on each piece both sides at 1 thread, then both at to
 seconds apart; a pair's ratio is (seed-style seconds per network) / (stacked seconds per network). The last line
 is `speedup <ratio>x`: the median pair ratio at 1 thread.
 
-Expected duration on a 2-core machine: about 35 s with --one-thread (measured 2026-12-06 at load ~1), about twice that
-without. The stacked side takes its steps without autograd where it can (`stacked._ByHand`: the same ops, bit-identical).
+Expected duration on a 2-core machine: about 50 s with --one-thread (2 passes; measured 2026-12-06 at load ~0.8), about
+twice that without. The stacked side takes its steps without autograd where it can (`stacked._ByHand`: the same ops, bit-identical).
 
     BN_COURSE_DATA=../shared/data python -m bench.mnist_seeds
 """
