@@ -22,10 +22,12 @@ __all__ = ['shuffled_order', 'batch_slices', 'batches', 'EarlyStopping', 'Histor
 def _draw_seed(generator=None) -> int:
     return int(torch.empty((), dtype=torch.int64).random_(generator=generator).item())
 
-def shuffled_order(n:int, # number of examples
-                   generator:torch.Generator|None=None, # where to draw from; None is torch's global generator
-                  ) -> torch.Tensor:
-    "A random permutation of `range(n)`, drawn exactly as one epoch of `DataLoader(shuffle=True)` draws it."
+def shuffled_order(
+    n:int, # number of examples
+    generator:torch.Generator|None=None, # where to draw from; None: torch's global one
+) -> torch.Tensor:
+    ("A random permutation of `range(n)`, drawn exactly as one epoch of "
+     "`DataLoader(shuffle=True)` draws it.")
     _draw_seed(generator)  # the DataLoader iterator's base seed, unused without workers
     g = torch.Generator(); g.manual_seed(_draw_seed(generator))
     return torch.randperm(n, generator=g)
@@ -34,31 +36,39 @@ def shuffled_order(n:int, # number of examples
 def batch_slices(n:int, # examples in the epoch
                  bs:int, # batch size
                 ) -> list:
-    "The course's one batching rule: consecutive slices of `bs`; a last batch of a single example is dropped."
+    ("The course's one batching rule: consecutive slices of `bs`; "
+     "a last batch of a single example is dropped.")
     return [slice(i, min(i + bs, n)) for i in range(0, n, bs) if n - i > 1 or n == 1]
 
-def batches(x:torch.Tensor, y:torch.Tensor, # features and targets, first dimension the examples
+def batches(x:torch.Tensor, y:torch.Tensor, # features and targets, examples first
             bs:int, # batch size
             shuffle:bool=True, # draw a new order, as `shuffled_order` does
             generator:torch.Generator|None=None, # where to draw the order from
            ):
     "Yield `(xb, yb)` mini-batches from in-memory tensors, cut by `batch_slices`."
-    order = (shuffled_order(len(x), generator) if shuffle else torch.arange(len(x))).to(x.device)  # drawn on the CPU, as the DataLoader draws it
+    # drawn on the CPU, as the DataLoader draws it
+    order = (shuffled_order(len(x), generator) if shuffle
+             else torch.arange(len(x))).to(x.device)
     for s in batch_slices(len(x), bs):
         idx = order[s]
-        yield x.index_select(0, idx), y.index_select(0, idx)  # same values as x[idx], several times faster
+        # same values as x[idx], several times faster
+        yield x.index_select(0, idx), y.index_select(0, idx)
 
 # %% ../nbs/03_training.ipynb #972ad959
 class EarlyStopping:
-    "Stop once the validation loss has not improved by more than `min_delta` for `patience` epochs; keep the best weights."
+    ("Stop once the validation loss has not improved by more than `min_delta` "
+     "for `patience` epochs; keep the best weights.")
     def __init__(self,
-                 patience:int=10, # epochs without improvement before stopping; at least 1
-                 min_delta:float=0., # how much lower a loss must be to count as an improvement
+                 patience:int=10, # epochs without improvement before stopping; >= 1
+                 min_delta:float=0., # how much lower a loss must be to count as better
                  restore_best:bool=True, # whether `restore` puts the best weights back
                 ):
-        if patience < 1: raise ValueError(f"patience must be at least 1 epoch, got {patience}")
-        self.patience, self.min_delta, self.restore_best = patience, min_delta, restore_best
-        self.best_loss, self.best_epoch, self.epoch, self.wait, self.best_state = None, None, 0, 0, None
+        if patience < 1:
+            raise ValueError(f"patience must be at least 1 epoch, got {patience}")
+        self.patience, self.min_delta, self.restore_best = (
+            patience, min_delta, restore_best)
+        self.best_loss, self.best_epoch, self.epoch, self.wait, self.best_state = (
+            None, None, 0, 0, None)
 
     def __call__(self, model:nn.Module, val_loss) -> bool:
         "Record one epoch's validation loss; True means stop."
@@ -73,53 +83,68 @@ class EarlyStopping:
     def keep(self, model:nn.Module) -> None:
         "Copy `model`'s state into preallocated tensors."
         state = model.state_dict()
-        if self.best_state is None: self.best_state = {k: v.detach().clone() for k, v in state.items()}
+        if self.best_state is None:
+            self.best_state = {k: v.detach().clone() for k, v in state.items()}
         else:
             for k, v in state.items(): self.best_state[k].copy_(v)
 
     def restore(self, model:nn.Module) -> None:
         "Load the best weights seen into `model`, if `restore_best`."
-        if self.restore_best and self.best_state is not None: model.load_state_dict(self.best_state)
+        if self.restore_best and self.best_state is not None:
+            model.load_state_dict(self.best_state)
 
 # %% ../nbs/03_training.ipynb #1e81dcad
 @dataclass
 class History:
     "What happened in one call to `fit`."
     train_loss:list = field(default_factory=list) # mean training loss of each epoch
-    val_loss:list = field(default_factory=list) # validation loss after each epoch, in eval mode
-    best_epoch:int|None = None # the epoch whose weights were kept (1-based), if early stopping ran
+    val_loss:list = field(default_factory=list) # validation loss per epoch, eval mode
+    best_epoch:int|None = None # kept weights' epoch (1-based), if early stopping ran
     stopped_early:bool = False # whether early stopping ended training
     @property
     def epochs(self) -> int: return len(self.train_loss)
 
 # %% ../nbs/03_training.ipynb #49abd9bc
 class FastAdam(torch.optim.Adam):
-    "PyTorch's fused Adam, with the same kernel and state, stepped without `Optimizer.step`'s per-call regrouping and checks."
+    ("PyTorch's fused Adam, with the same kernel and state, stepped without "
+     "`Optimizer.step`'s per-call regrouping and checks.")
     def __init__(self, params, lr:float=1e-3, **kwargs): # as `torch.optim.Adam`, less amsgrad, maximize, capturable and differentiable
         super().__init__(params, lr=lr, **{**kwargs, 'fused': True, 'foreach': None})
-        bad = [k for k in ('amsgrad', 'maximize', 'capturable', 'differentiable') if self.defaults.get(k)]
-        if bad: raise ValueError(f"FastAdam does not support {', '.join(bad)}: use torch.optim.Adam")
-        if len({(p.device, p.dtype) for g in self.param_groups for p in g['params']}) > 1:
-            raise ValueError("FastAdam needs all parameters on one device with one dtype: use torch.optim.Adam")
-        self.fallback = None  # the error of torch's private ops that switched to `torch.optim.Adam.step` for good, if any
+        bad = [k for k in ('amsgrad', 'maximize', 'capturable', 'differentiable')
+               if self.defaults.get(k)]
+        if bad:
+            raise ValueError(f"FastAdam does not support {', '.join(bad)}: "
+                             "use torch.optim.Adam")
+        if len({(p.device, p.dtype)
+                for g in self.param_groups for p in g['params']}) > 1:
+            raise ValueError("FastAdam needs all parameters on one device with one "
+                             "dtype: use torch.optim.Adam")
+        # the error of torch's private ops that switched to `torch.optim.Adam.step`
+        # for good, if any
+        self.fallback = None
 
     def _fast_step(self, g:dict): # one parameter group
-        "Update `g` with torch's private fused ops, as `Adam(fused=True)` does; if they fail, the step counts are left as they were."
+        ("Update `g` with torch's private fused ops, as `Adam(fused=True)` does; "
+         "if they fail, the step counts are left as they were.")
         ps = [p for p in g['params'] if p.grad is not None]
         if not ps: return
         st = [self.state[p] for p in ps]
         for p, s in zip(ps, st):
-            if not s: s.update(step=torch.zeros((), dtype=torch.float32, device=p.device), exp_avg=torch.zeros_like(p), exp_avg_sq=torch.zeros_like(p))
+            if not s:
+                s.update(step=torch.zeros((), dtype=torch.float32, device=p.device),
+                         exp_avg=torch.zeros_like(p), exp_avg_sq=torch.zeros_like(p))
         steps = [s['step'] for s in st]
         torch._foreach_add_(steps, 1)
-        try: torch._fused_adam_(ps, [p.grad for p in ps], [s['exp_avg'] for s in st], [s['exp_avg_sq'] for s in st], [], steps,
-                                amsgrad=False, lr=g['lr'], beta1=g['betas'][0], beta2=g['betas'][1], weight_decay=g['weight_decay'],
+        try: torch._fused_adam_(ps, [p.grad for p in ps], [s['exp_avg'] for s in st],
+                                [s['exp_avg_sq'] for s in st], [], steps,
+                                amsgrad=False, lr=g['lr'], beta1=g['betas'][0],
+                                beta2=g['betas'][1], weight_decay=g['weight_decay'],
                                 eps=g['eps'], maximize=False)
         except Exception:
             for t in steps: t.sub_(1)  # so that `Adam.step` counts this step once
             raise
 
-    def _adam_step(self, groups:list): # the parameter groups not yet updated in this step
+    def _adam_step(self, groups:list): # the parameter groups not yet updated this step
         "`torch.optim.Adam.step`, fused, on `groups` only."
         every, self.param_groups = self.param_groups, groups
         try: super().step()
@@ -127,12 +152,14 @@ class FastAdam(torch.optim.Adam):
 
     @torch.no_grad()
     def step(self, closure=None): # not supported
-        "Update every parameter that has a gradient; once torch's private ops fail, with `torch.optim.Adam.step` for good."
+        ("Update every parameter that has a gradient; once torch's private ops fail, "
+         "with `torch.optim.Adam.step` for good.")
         if closure is not None: raise ValueError("FastAdam.step takes no closure")
         self._update()
 
     def _unhooked_step(self):
-        "`step` without the profiler record and hook dispatch that `Optimizer` wraps around it: for `fit`, when nothing is hooked."
+        ("`step` without the profiler record and hook dispatch that `Optimizer` wraps "
+         "around it: for `fit`, when nothing is hooked.")
         with torch.no_grad(): self._update()
 
     def _update(self):
@@ -141,52 +168,64 @@ class FastAdam(torch.optim.Adam):
         while self.fallback is None and i < len(self.param_groups):
             try: self._fast_step(self.param_groups[i]); i += 1
             except (AttributeError, TypeError, RuntimeError) as e:
-                self.fallback = e; warnings.warn(f"FastAdam: torch's private fused ops failed ({e!r}); using torch.optim.Adam.step from now on")
+                self.fallback = e; warnings.warn(
+                    f"FastAdam: torch's private fused ops failed ({e!r}); "
+                    "using torch.optim.Adam.step from now on")
         if i < len(self.param_groups): self._adam_step(self.param_groups[i:])
 
 # %% ../nbs/03_training.ipynb #0eb87c1a
 def adam(params, lr:float=0.01, fused:bool=True) -> torch.optim.Adam:
-    "Adam: `FastAdam` where PyTorch's fused kernel supports these parameters, else the default Adam."
+    ("Adam: `FastAdam` where PyTorch's fused kernel supports these parameters, "
+     "else the default Adam.")
     params = list(params)
     if fused:
         try: return FastAdam(params, lr=lr)
-        except (RuntimeError, TypeError, ValueError): pass  # older torch, a device without a fused kernel, or mixed dtypes
+        # older torch, a device without a fused kernel, or mixed dtypes
+        except (RuntimeError, TypeError, ValueError): pass
     return torch.optim.Adam(params, lr=lr)
 
-
-
 # %% ../nbs/03_training.ipynb #762c99a9
-_HAND_LAYERS = (nn.Linear, nn.BatchNorm1d, nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Dropout, nn.Identity)
-# the parameter-free activations trained by hand: the function their forward calls, and autograd's backward formula
-# for it, (grad, output) -> grad; shared with the stacked engine
-_ACTS = {nn.ReLU: (torch.relu, lambda g, out: torch.ops.aten.threshold_backward.default(g, out, 0)),
+_HAND_LAYERS = (nn.Linear, nn.BatchNorm1d, nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Dropout,
+                nn.Identity)
+# the parameter-free activations trained by hand: the function their forward calls,
+# and autograd's backward formula for it, (grad, output) -> grad; shared with the
+# stacked engine
+_ACTS = {nn.ReLU: (torch.relu,
+                   lambda g, out: torch.ops.aten.threshold_backward.default(g, out, 0)),
          nn.Sigmoid: (torch.sigmoid, torch.ops.aten.sigmoid_backward.default),
          nn.Tanh: (torch.tanh, torch.ops.aten.tanh_backward.default)}
-_MODULE_HOOKS = ('_forward_hooks', '_forward_pre_hooks', '_backward_hooks', '_backward_pre_hooks')
+_MODULE_HOOKS = ('_forward_hooks', '_forward_pre_hooks', '_backward_hooks',
+                 '_backward_pre_hooks')
 _PARAM_HOOKS = ('_backward_hooks', '_post_accumulate_grad_hooks')
 
 def _hooked(m:nn.Module) -> bool:
-    "Whether a hook on `m` itself or on one of its own parameters could see a pass; a missing attribute counts as a hook."
+    ("Whether a hook on `m` itself or on one of its own parameters could see a pass; "
+     "a missing attribute counts as a hook.")
     return (any(getattr(m, n, True) for n in _MODULE_HOOKS)
-            or any(getattr(p, n, True) for p in m._parameters.values() if p is not None for n in _PARAM_HOOKS))
+            or any(getattr(p, n, True) for p in m._parameters.values() if p is not None
+                   for n in _PARAM_HOOKS))
 
 def _global_hooked() -> bool:
-    "Whether a global module hook is registered (`nn.modules.module.register_module_forward_hook` and the like)."
+    ("Whether a global module hook is registered "
+     "(`nn.modules.module.register_module_forward_hook` and the like).")
     import torch.nn.modules.module as mm
     return any(getattr(mm, '_global' + n, True) for n in _MODULE_HOOKS)
 
 def _any_hook(model:nn.Module) -> bool:
-    "Whether any hook could see a pass of `model`: a global one, or one on any of its modules or parameters."
+    ("Whether any hook could see a pass of `model`: a global one, "
+     "or one on any of its modules or parameters.")
     return _global_hooked() or any(_hooked(m) for m in model.modules())
 
 def _plain_mode() -> bool:
-    "Whether autograd would run a pass as written: grad mode on, no anomaly detection, no CPU autocast."
+    ("Whether autograd would run a pass as written: grad mode on, "
+     "no anomaly detection, no CPU autocast.")
     try: autocast = torch.is_autocast_enabled('cpu')
     except TypeError: autocast = torch.is_autocast_cpu_enabled()  # torch < 2.4
     return torch.is_grad_enabled() and not torch.is_anomaly_enabled() and not autocast
 
 def _layers(model:nn.Module) -> list|None:
-    "The layers of a plain MLP, nested `nn.Sequential`s flattened; None if any module is of another kind or hooked."
+    ("The layers of a plain MLP, nested `nn.Sequential`s flattened; "
+     "None if any module is of another kind or hooked.")
     if type(model) is not nn.Sequential or _hooked(model): return None
     out = []
     for m in model._modules.values():
@@ -199,51 +238,76 @@ def _layers(model:nn.Module) -> list|None:
     return out
 
 def _by_hand(model:nn.Module, loss_fn, x:torch.Tensor, y:torch.Tensor) -> list|None:
-    "The layers `_hand_step` trains `model` with, when it computes exactly what autograd would for this loss and data; else None."
-    if (loss_fn is not F.cross_entropy and loss_fn is not F.mse_loss) or x.device.type != 'cpu' or x.dim() != 2 or x.requires_grad: return None
+    ("The layers `_hand_step` trains `model` with, when it computes exactly what "
+     "autograd would for this loss and data; else None.")
+    if ((loss_fn is not F.cross_entropy and loss_fn is not F.mse_loss)
+            or x.device.type != 'cpu' or x.dim() != 2 or x.requires_grad):
+        return None
     if not _plain_mode() or _global_hooked(): return None
     layers = _layers(model)
     if not layers: return None
     ps = [p for m in layers for p in m._parameters.values() if p is not None]
-    if not ps or any(not p.requires_grad or p.dtype != x.dtype or p.device != x.device for p in ps): return None
+    if not ps or any(not p.requires_grad or p.dtype != x.dtype or p.device != x.device
+                     for p in ps):
+        return None
     for m in layers:
         if not m.training: return None
-        if type(m) is nn.BatchNorm1d and not (m.affine and m.track_running_stats): return None
+        if type(m) is nn.BatchNorm1d and not (m.affine and m.track_running_stats):
+            return None
         if type(m) is nn.Dropout and (m.inplace or not 0 <= m.p < 1): return None
     linears = [m for m in layers if type(m) is nn.Linear]
     if loss_fn is F.cross_entropy: fits = y.dim() == 1 and not y.is_floating_point()
-    else: fits = bool(linears) and y.dtype == x.dtype and y.shape[1:] == (linears[-1].out_features,)
+    else: fits = (bool(linears) and y.dtype == x.dtype
+                  and y.shape[1:] == (linears[-1].out_features,))
     return layers if fits else None
 
 def _hand_step(layers:list, # from `_by_hand`: checked to be trainable by hand
-               xb:torch.Tensor, yb:torch.Tensor, loss_fn, # a batch of more than one example, and F.cross_entropy or F.mse_loss
+               xb:torch.Tensor, yb:torch.Tensor, # a batch of more than one example
+               loss_fn, # F.cross_entropy or F.mse_loss
               ) -> torch.Tensor:
-    "One forward and backward pass by hand: the loss, and each parameter's `.grad` set to what `loss.backward()` gives, bit for bit."
+    ("One forward and backward pass by hand: the loss, and each parameter's `.grad` "
+     "set to what `loss.backward()` gives, bit for bit.")
     aten, saved, h = torch.ops.aten, [], xb
     with torch.no_grad():
-        for m in layers:  # the same ops the layers' forwards call, keeping what the backward pass needs
+        # the same ops the layers' forwards call, keeping what the backward pass needs
+        for m in layers:
             t = type(m)
             if t is nn.Linear:
-                saved.append(h); h = torch.addmm(m.bias, h, m.weight.t()) if m.bias is not None else h.mm(m.weight.t())
+                saved.append(h)
+                h = (torch.addmm(m.bias, h, m.weight.t()) if m.bias is not None
+                     else h.mm(m.weight.t()))
             elif t is nn.BatchNorm1d:  # as `nn.BatchNorm1d.forward` in training mode
                 m.num_batches_tracked.add_(1)
-                factor = m.momentum if m.momentum is not None else 1. / float(m.num_batches_tracked)
-                out, mean, invstd = torch.native_batch_norm(h, m.weight, m.bias, m.running_mean, m.running_var, True, factor, m.eps)
+                factor = (m.momentum if m.momentum is not None
+                          else 1. / float(m.num_batches_tracked))
+                out, mean, invstd = torch.native_batch_norm(
+                    h, m.weight, m.bias, m.running_mean, m.running_var, True, factor,
+                    m.eps)
                 saved.append((h, mean, invstd)); h = out
-            elif t is nn.Dropout:  # as torch's CPU dropout: a Bernoulli mask scaled by 1 / (1 - p), drawn from the same generator
-                mask = torch.empty_like(h).bernoulli_(1 - m.p).div_(1 - m.p) if m.p > 0 else None  # p = 0: the identity
+            # as torch's CPU dropout: a Bernoulli mask scaled by 1 / (1 - p), drawn from
+            # the same generator
+            elif t is nn.Dropout:
+                # p = 0: the identity
+                mask = (torch.empty_like(h).bernoulli_(1 - m.p).div_(1 - m.p) if m.p > 0
+                        else None)
                 if mask is not None: h = h * mask
                 saved.append(mask)
             elif t is nn.Identity: saved.append(None)
             else: h = _ACTS[t][0](h); saved.append(h)
-        if loss_fn is F.cross_entropy:  # log-softmax, then the mean negative log-likelihood
+        # log-softmax, then the mean negative log-likelihood
+        if loss_fn is F.cross_entropy:
             logp = torch.log_softmax(h, 1)
             loss, total = aten.nll_loss_forward(logp, yb, None, 1, -100)
-            g = aten._log_softmax_backward_data(aten.nll_loss_backward(torch.ones_like(loss), logp, yb, None, 1, -100, total), logp, 1, h.dtype)
+            g = aten._log_softmax_backward_data(
+                aten.nll_loss_backward(torch.ones_like(loss), logp, yb, None, 1, -100,
+                                       total),
+                logp, 1, h.dtype)
         else:
             loss = aten.mse_loss(h, yb, 1)
             g = aten.mse_loss_backward(torch.ones_like(loss), h, yb, 1)
-        first = next(i for i, m in enumerate(layers) if type(m) in (nn.Linear, nn.BatchNorm1d))  # no gradient flows below it
+        # no gradient flows below it
+        first = next(i for i, m in enumerate(layers)
+                     if type(m) in (nn.Linear, nn.BatchNorm1d))
         for i in range(len(layers) - 1, first - 1, -1):
             m, s = layers[i], saved[i]
             t = type(m)
@@ -252,8 +316,9 @@ def _hand_step(layers:list, # from `_by_hand`: checked to be trainable by hand
                 if m.bias is not None: m.bias.grad = g.sum(0)
                 if i > first: g = g.mm(m.weight)
             elif t is nn.BatchNorm1d:
-                g, m.weight.grad, m.bias.grad = aten.native_batch_norm_backward(g, s[0], m.weight, m.running_mean, m.running_var, s[1], s[2],
-                                                                                 True, m.eps, [i > first, True, True])
+                g, m.weight.grad, m.bias.grad = aten.native_batch_norm_backward(
+                    g, s[0], m.weight, m.running_mean, m.running_var, s[1], s[2],
+                    True, m.eps, [i > first, True, True])
             elif t is nn.Dropout:
                 if s is not None: g = g * s
             elif t is not nn.Identity: g = _ACTS[t][1](g, s)
@@ -262,54 +327,71 @@ def _hand_step(layers:list, # from `_by_hand`: checked to be trainable by hand
 # %% ../nbs/03_training.ipynb #cda18055
 @contextlib.contextmanager
 def _flush_denormals(on:bool=True):
-    "Inside the block, flush denormal floats to zero on the CPU if `on`; afterwards, the mode found before."
-    was = (torch.tensor([1e-30]) * torch.tensor([1e-10])).item() == 0.  # 1e-40 is denormal: 0 only when flushing
+    ("Inside the block, flush denormal floats to zero on the CPU if `on`; "
+     "afterwards, the mode found before.")
+    # 1e-40 is denormal: 0 only when flushing
+    was = (torch.tensor([1e-30]) * torch.tensor([1e-10])).item() == 0.
     torch.set_flush_denormal(on or was)
     try: yield
     finally: torch.set_flush_denormal(was)
 
 def _stepper(opt) -> callable:
-    """`opt.step`; with no step hook (its own, a global one, or an LR scheduler's wrapper), a plain `FastAdam`'s update,
-    or plain SGD's (no momentum or weight decay), without the hook dispatch `Optimizer.step` wraps around every call."""
+    ("`opt.step`; with no step hook (its own, a global one, or an LR scheduler's "
+     "wrapper), a plain `FastAdam`'s update,\n"
+     "    or plain SGD's (no momentum or weight decay), "
+     "without the hook dispatch `Optimizer.step` wraps around every call.")
     import torch.optim.optimizer as o
+    # missing: hooked
     hooked = ('step' in vars(opt) or any(getattr(h, '__len__', lambda: 1)() for h in (
-        getattr(opt, '_optimizer_step_pre_hooks', None), getattr(opt, '_optimizer_step_post_hooks', None),
-        getattr(o, '_global_optimizer_pre_hooks', None), getattr(o, '_global_optimizer_post_hooks', None))))  # missing: hooked
+        getattr(opt, '_optimizer_step_pre_hooks', None),
+        getattr(opt, '_optimizer_step_post_hooks', None),
+        getattr(o, '_global_optimizer_pre_hooks', None),
+        getattr(o, '_global_optimizer_post_hooks', None))))
     if hooked: return opt.step
     if type(opt) is FastAdam: return opt._unhooked_step
     if type(opt) is torch.optim.SGD and all(
-            g.get('momentum') == 0 and g.get('weight_decay') == 0 and not g.get('maximize') and not g.get('differentiable')
-            and not g.get('fused') and type(g['lr']) in (float, int) for g in opt.param_groups):
+            g.get('momentum') == 0 and g.get('weight_decay') == 0
+            and not g.get('maximize') and not g.get('differentiable')
+            and not g.get('fused') and type(g['lr']) in (float, int)
+            for g in opt.param_groups):
         return functools.partial(_sgd_update, opt)
     return opt.step
 
 def _sgd_update(opt:torch.optim.SGD):
-    "Plain SGD's update, `param.add_(grad, alpha=-lr)` for every parameter with a gradient (on the CPU `_foreach_add_` adds tensor by tensor)."
+    ("Plain SGD's update, `param.add_(grad, alpha=-lr)` for every parameter with a "
+     "gradient (on the CPU `_foreach_add_` adds tensor by tensor).")
     with torch.no_grad():
         for g in opt.param_groups:
             ps = [p for p in g['params'] if p.grad is not None]
             if ps: torch._foreach_add_(ps, [p.grad for p in ps], alpha=-g['lr'])
 
-def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None, on_step=None, step:int=0, max_steps:int|None=None) -> tuple:
-    "One pass over `(x, y)`, or until `max_steps`; returns the mean training loss and the step count."
+def _train_epoch(model, x, y, bs, opt, loss_fn, generator=None, on_step=None,
+                 step:int=0, max_steps:int|None=None) -> tuple:
+    ("One pass over `(x, y)`, or until `max_steps`; "
+     "returns the mean training loss and the step count.")
     model.train()
     total, seen = torch.zeros((), device=x.device), 0
-    # `opt.zero_grad()` (set_to_none) without its per-call profiler hooks, unless the optimizer overrides it
-    params = [p for g in opt.param_groups for p in g['params']] if type(opt).zero_grad is torch.optim.Optimizer.zero_grad else None
+    # `opt.zero_grad()` (set_to_none) without its per-call profiler hooks, unless the
+    # optimizer overrides it
+    params = ([p for g in opt.param_groups for p in g['params']]
+              if type(opt).zero_grad is torch.optim.Optimizer.zero_grad else None)
     def clear():
         if params is None: opt.zero_grad()
         else:
             for p in params: p.grad = None
-    hand = _by_hand(model, loss_fn, x, y)  # a plain MLP: backpropagation by hand, what autograd computes, bit for bit
+    # a plain MLP: backpropagation by hand, what autograd computes, bit for bit
+    hand = _by_hand(model, loss_fn, x, y)
     update = _stepper(opt)
     for xb, yb in batches(x, y, bs, generator=generator):
-        if hand is not None and len(xb) > 1:  # (BatchNorm's error for a single example comes from the autograd path)
+        # (BatchNorm's error for a single example comes from the autograd path)
+        if hand is not None and len(xb) > 1:
             clear(); loss = _hand_step(hand, xb, yb, loss_fn)
         else:
             loss = loss_fn(model(xb), yb); clear(); loss.backward()
         update()
         total.add_(loss.detach(), alpha=len(xb)); seen += len(xb); step += 1
-        if on_step is not None:  # it may register a hook or freeze a parameter: look again
+        # it may register a hook or freeze a parameter: look again
+        if on_step is not None:
             on_step(step, model, xb, yb); model.train()
             update = _stepper(opt)
             if hand is not None: hand = _by_hand(model, loss_fn, x, y)
@@ -326,7 +408,9 @@ def accuracy(model:nn.Module, x, y, # a classifier and its data; `y` holds class
             ) -> float:
     "Classification accuracy in eval mode."
     model.eval()
-    with torch.no_grad(): return torch.cat([model(x[i:i + bs]).argmax(1) for i in range(0, len(x), bs)]).eq(y).float().mean().item()
+    with torch.no_grad():
+        return torch.cat([model(x[i:i + bs]).argmax(1)
+                          for i in range(0, len(x), bs)]).eq(y).float().mean().item()
 
 # %% ../nbs/03_training.ipynb #8d77b3cc
 def top1(out:torch.Tensor, # (N, classes) scores
@@ -335,50 +419,64 @@ def top1(out:torch.Tensor, # (N, classes) scores
     "Share of rows whose highest score is the class in `y`."
     return out.argmax(1).eq(y).float().mean()
 
-def score_in_train_mode(model:nn.Module, # scored on a deep copy: its running statistics and mode are left alone
-                        x:torch.Tensor, y:torch.Tensor, # inputs and targets, the same number of rows
-                        metric, # `metric(out, y)` -> a scalar (tensor or number) for one batch, e.g. `top1`
-                        bs:int|None=None, # rows per batch, in the given order; None: all rows as one batch
-                        drop_last:bool=False, # drop a last batch of fewer than `bs` rows
-                       ) -> float:
-    "`metric` with batch statistics (training mode), averaged over consecutive batches weighted by their rows."
-    if len(x) != len(y): raise ValueError(f"x has {len(x)} rows but y has {len(y)}: pass the targets of the same rows")
-    if bs is not None and bs <= 0: raise ValueError(f"bs must be a positive number of rows (or None for one batch), got {bs}")
+def score_in_train_mode(
+    model:nn.Module, # scored on a deep copy; its running stats and mode are left alone
+    x:torch.Tensor, y:torch.Tensor, # inputs and targets, the same number of rows
+    metric, # `metric(out, y)` -> a scalar (tensor or number) for one batch, e.g. `top1`
+    bs:int|None=None, # rows per batch, in the given order; None: all rows as one batch
+    drop_last:bool=False, # drop a last batch of fewer than `bs` rows
+) -> float:
+    ("`metric` with batch statistics (training mode), averaged over consecutive "
+     "batches weighted by their rows.")
+    if len(x) != len(y):
+        raise ValueError(f"x has {len(x)} rows but y has {len(y)}: "
+                         "pass the targets of the same rows")
+    if bs is not None and bs <= 0:
+        raise ValueError("bs must be a positive number of rows "
+                         f"(or None for one batch), got {bs}")
     n = len(x); bs = bs or n
-    parts = [slice(i, min(i + bs, n)) for i in range(0, n, bs) if not (drop_last and n - i < bs)]
-    if not parts: raise ValueError(f"no batch to score: {n} rows, bs={bs}, drop_last={drop_last}; pass drop_last=False or a smaller bs")
+    parts = [slice(i, min(i + bs, n)) for i in range(0, n, bs)
+             if not (drop_last and n - i < bs)]
+    if not parts:
+        raise ValueError(f"no batch to score: {n} rows, bs={bs}, "
+                         f"drop_last={drop_last}; pass drop_last=False or a smaller bs")
     m, total = copy.deepcopy(model).train(), 0.
     with torch.no_grad():
         for s in parts: total += float(metric(m(x[s]), y[s])) * (s.stop - s.start)
     return total / sum(s.stop - s.start for s in parts)
 
-
 # %% ../nbs/03_training.ipynb #34073d3e
-def fit(model:nn.Module, # the network, trained in place and left in eval mode
-        x_train, y_train, # training tensors on the model's device
-        x_valid=None, y_valid=None, # validation tensors; None skips validation (and early stopping)
-        epochs:int=500, # most epochs to run
-        lr:float=0.01, # learning rate
-        bs:int=32, # batch size
-        loss_fn=F.mse_loss, # loss to train on and to validate with
-        early_stopping:EarlyStopping|None=None, # stop early and restore the best weights
-        opt:torch.optim.Optimizer|None=None, # None makes `adam(model.parameters(), lr)`
-        progress:bool=True, # show a progress bar over epochs
-        generator:torch.Generator|None=None, # where the data order is drawn from; None is torch's global generator
-        on_step=None, # called as `on_step(step, model, xb, yb)` after every step; training mode is restored after it
-        on_epoch=None, # called as `on_epoch(epoch, model)` after every epoch (from 1), in eval mode; training mode restored after it
-        max_steps:int|None=None, # stop after this many steps, even within an epoch
-        flush_denormal:bool=True, # flush denormal floats (below 1.2e-38 in float32) to zero while training, on the CPU
-       ) -> History:
-    "Train `model` on in-memory tensors, validating after each epoch; return the `History`."
-    opt, hist, es, step = opt or adam(model.parameters(), lr), History(), early_stopping, 0
+def fit(
+    model:nn.Module, # the network, trained in place and left in eval mode
+    x_train, y_train, # training tensors on the model's device
+    x_valid=None, y_valid=None, # validation tensors; None skips it (and early stopping)
+    epochs:int=500, # most epochs to run
+    lr:float=0.01, # learning rate
+    bs:int=32, # batch size
+    loss_fn=F.mse_loss, # loss to train on and to validate with
+    early_stopping:EarlyStopping|None=None, # stop early and restore the best weights
+    opt:torch.optim.Optimizer|None=None, # None makes `adam(model.parameters(), lr)`
+    progress:bool=True, # show a progress bar over epochs
+    generator:torch.Generator|None=None, # data order's RNG; None: torch's global one
+    on_step=None, # called as `on_step(step, model, xb, yb)` after every step; training mode is restored after it
+    on_epoch=None, # called as `on_epoch(epoch, model)` after every epoch (from 1), in eval mode; training mode restored after it
+    max_steps:int|None=None, # stop after this many steps, even within an epoch
+    flush_denormal:bool=True, # flush denormal floats (below 1.2e-38 in float32) to zero while training, on the CPU
+) -> History:
+    ("Train `model` on in-memory tensors, validating after each epoch; "
+     "return the `History`.")
+    opt, hist, es, step = (opt or adam(model.parameters(), lr), History(),
+                           early_stopping, 0)
     with _flush_denormals(flush_denormal):
-        for epoch in (bar := tqdm(range(1, epochs + 1), disable=not progress, leave=False)):
-            loss, step = _train_epoch(model, x_train, y_train, bs, opt, loss_fn, generator, on_step, step, max_steps)
+        for epoch in (bar := tqdm(range(1, epochs + 1), disable=not progress,
+                                  leave=False)):
+            loss, step = _train_epoch(model, x_train, y_train, bs, opt, loss_fn,
+                                      generator, on_step, step, max_steps)
             hist.train_loss.append(loss)
             if x_valid is not None:
                 hist.val_loss.append(evaluate(model, x_valid, y_valid, loss_fn))
-                if progress: bar.set_postfix(val_loss=f'{hist.val_loss[-1]:.4g}', refresh=False)
+                if progress:
+                    bar.set_postfix(val_loss=f'{hist.val_loss[-1]:.4g}', refresh=False)
                 hist.stopped_early = es is not None and es(model, hist.val_loss[-1])
             if on_epoch is not None: model.eval(); on_epoch(epoch, model); model.train()
             if hist.stopped_early or step == max_steps: break
@@ -387,15 +485,19 @@ def fit(model:nn.Module, # the network, trained in place and left in eval mode
     return hist
 
 # %% ../nbs/03_training.ipynb #2b9496de
-def zscore(x_train:torch.Tensor, x_valid:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    "Standardise both with the training part's mean and std; a constant column is only centred."
+def zscore(x_train:torch.Tensor,
+           x_valid:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    ("Standardise both with the training part's mean and std; "
+     "a constant column is only centred.")
     mean, std = x_train.mean(0), x_train.std(0)
     std = torch.where(std > 0, std, torch.ones_like(std))
     return (x_train - mean) / std, (x_valid - mean) / std
 
 # %% ../nbs/03_training.ipynb #8893c202
 def kfold(n:int, n_splits:int=5, random_state:int=42) -> list:
-    "The course's folds: `KFold(n_splits, shuffle=True, random_state)` as (train, valid) index tensors."
-    from sklearn.model_selection import KFold  # imported here: it takes seconds, and processes that never make folds skip it
+    ("The course's folds: `KFold(n_splits, shuffle=True, random_state)` "
+     "as (train, valid) index tensors.")
+    # imported here: it takes seconds, and processes that never make folds skip it
+    from sklearn.model_selection import KFold
     splits = KFold(n_splits, shuffle=True, random_state=random_state).split(np.zeros(n))
     return [(torch.as_tensor(t), torch.as_tensor(v)) for t, v in splits]
