@@ -12,9 +12,10 @@ import torch
 __all__ = ['DEVICE_ENV', 'THREADS_ENV', 'set_seed', 'get_device', 'in_colab', 'set_threads']
 
 # %% ../nbs/00_core.ipynb #5439c2d8
-def set_seed(seed:int=42, # seed for Python's `random`, NumPy and torch (CPU and every GPU)
+def set_seed(seed:int=42, # seed for Python's `random`, NumPy and torch (CPU, all GPUs)
             ) -> None:
-    "Seed every random number generator the course draws from, so a rerun gives the same numbers."
+    ("Seed every random number generator the course draws from, "
+     "so a rerun gives the same numbers.")
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
@@ -32,14 +33,20 @@ def _available(dev:torch.device) -> bool:
     return dev.type == 'cpu'
 
 # %% ../nbs/00_core.ipynb #261d6994
-def get_device(prefer:str|None=None, # a device name such as 'cpu' or 'cuda:0'; None means choose
+def get_device(prefer:str|None=None, # e.g. 'cpu' or 'cuda:0'; None means choose
               ) -> torch.device:
-    "`prefer`, else `$BN_COURSE_DEVICE`, else the CPU; a device that is not available here is an error."
+    ("`prefer`, else `$BN_COURSE_DEVICE`, else the CPU; "
+     "a device that is not available here is an error.")
     name = prefer or os.environ.get(DEVICE_ENV) or 'cpu'
     try: dev = torch.device(name)
-    except RuntimeError: raise ValueError(f"{name!r} is not a device name: use 'cpu', 'cuda', 'cuda:0' or 'mps'") from None
-    if not _available(dev): raise ValueError(f"Device {name!r} was asked for (argument or ${DEVICE_ENV}) but is not available here: use 'cpu'")
+    except RuntimeError:
+        raise ValueError(f"{name!r} is not a device name: "
+                         "use 'cpu', 'cuda', 'cuda:0' or 'mps'") from None
+    if not _available(dev):
+        raise ValueError(f"Device {name!r} was asked for (argument or ${DEVICE_ENV}) "
+                         "but is not available here: use 'cpu'")
     return dev
+
 
 # %% ../nbs/00_core.ipynb #3fdee095
 def in_colab() -> bool:
@@ -49,12 +56,16 @@ def in_colab() -> bool:
 # %% ../nbs/00_core.ipynb #6518dc29
 THREADS_ENV = 'BN_COURSE_THREADS'
 
-def set_threads(n:int|None=None, # intra-op threads for torch on the CPU; None reads `$BN_COURSE_THREADS`, else 1
+def set_threads(n:int|None=None, # CPU threads per op; None: `$BN_COURSE_THREADS` or 1
                ) -> int:
     "Set how many CPU threads torch uses for one operation, and return that number."
     raw = n if n is not None else os.environ.get(THREADS_ENV, '1')
     try: n = int(raw)
-    except ValueError: raise ValueError(f"Thread count {raw!r} is not a whole number (check ${THREADS_ENV})") from None
-    if n < 1: raise ValueError(f"Thread count must be at least 1, got {n} (check ${THREADS_ENV})")
+    except ValueError:
+        raise ValueError(f"Thread count {raw!r} is not a whole number "
+                         f"(check ${THREADS_ENV})") from None
+    if n < 1:
+        raise ValueError(f"Thread count must be at least 1, got {n} "
+                         f"(check ${THREADS_ENV})")
     torch.set_num_threads(n)
     return n

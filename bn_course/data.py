@@ -21,59 +21,80 @@ __all__ = ['DATA_ENV', 'SIMPLE_URL', 'SIMPLE_FILE', 'SIMPLE_ROWS', 'SIMPLE_TEXT'
 DATA_ENV = 'BN_COURSE_DATA'
 
 class DataError(Exception):
-    "The course's data is missing, unreachable or damaged; the message says which file and how to fix it."
+    ("The course's data is missing, unreachable or damaged; "
+     "the message says which file and how to fix it.")
 
-def resolve_data_dir(data_dir:str|Path|None=None, # a folder to use; None follows the rule above
+def resolve_data_dir(data_dir:str|Path|None=None, # folder to use; None: the rule above
                     ) -> Path:
-    "The data folder: `data_dir`, else `$BN_COURSE_DATA`, else the per-user cache folder."
+    ("The data folder: `data_dir`, else `$BN_COURSE_DATA`, "
+     "else the per-user cache folder.")
     chosen = data_dir or os.environ.get(DATA_ENV)
-    if not chosen: chosen = Path(os.environ.get('XDG_CACHE_HOME') or Path.home()/'.cache')/'bn_course'
+    if not chosen:
+        chosen = Path(os.environ.get('XDG_CACHE_HOME')
+                      or Path.home()/'.cache')/'bn_course'
     return Path(chosen).expanduser()
 
+
 # %% ../nbs/01_data.ipynb #d7ce39a1
-_FIX = f"put the file there yourself, or point the course at a folder that has it (argument `data_dir` or ${DATA_ENV})"
+_FIX = (f"put the file there yourself, or point the course at a folder that has it "
+        f"(argument `data_dir` or ${DATA_ENV})")
 
 def _fetch(url:str, f, timeout:float) -> None:
     with urllib.request.urlopen(url, timeout=timeout) as r:
         expected, got = r.headers.get('Content-Length'), 0
         while block := r.read(1 << 16): f.write(block); got += len(block)
     if expected is not None and got != int(expected):
-        raise DataError(f"the connection closed after {got:,} of {int(expected):,} bytes")
+        raise DataError(f"the connection closed after {got:,} "
+                        f"of {int(expected):,} bytes")
+
 
 # %% ../nbs/01_data.ipynb #f979ea5a
 def download(url:str, # where to fetch from
-             dest:str|Path, # the file to create; written only once the download is complete
+             dest:str|Path, # the file to create; written only once complete
              timeout:float=20, # seconds to wait for the server at each step
             ) -> Path:
-    "Fetch `url` into `dest` through a temporary file that is renamed only when complete."
+    ("Fetch `url` into `dest` through a temporary file "
+     "that is renamed only when complete.")
     dest = Path(dest)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f'.{dest.name}.', suffix='.part')
-    except OSError as e: raise DataError(f"Cannot write to {dest.parent} ({e.strerror}): set ${DATA_ENV} to a folder you can write to") from None
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=f'.{dest.name}.',
+                                   suffix='.part')
+    except OSError as e:
+        raise DataError(f"Cannot write to {dest.parent} ({e.strerror}): "
+                        f"set ${DATA_ENV} to a folder you can write to") from None
     try:
         with os.fdopen(fd, 'wb') as f: _fetch(url, f, timeout)
         os.replace(tmp, dest)
     except (OSError, http.client.HTTPException, DataError) as e:
-        raise DataError(f"Could not download {url} to {dest} ({getattr(e, 'reason', None) or e}). If you are offline, {_FIX}.") from None
+        raise DataError(f"Could not download {url} to {dest} "
+                        f"({getattr(e, 'reason', None) or e}). "
+                        f"If you are offline, {_FIX}.") from None
     finally:
         if os.path.exists(tmp): os.remove(tmp)
     return dest
+
 
 # %% ../nbs/01_data.ipynb #ffaf3f37
 SIMPLE_URL = 'https://data.heatonresearch.com/data/t81-558/jh-simple-dataset.csv'
 SIMPLE_FILE = 'jh-simple-dataset.csv'
 SIMPLE_ROWS = 2000
 SIMPLE_TEXT = ['job', 'area', 'product']
-SIMPLE_COLUMNS = ['id', 'job', 'area', 'income', 'aspect', 'subscriptions', 'dist_healthy', 'save_rate',
-                  'dist_unhealthy', 'age', 'pop_dense', 'retail_dense', 'crime', 'product']
+SIMPLE_COLUMNS = ['id', 'job', 'area', 'income', 'aspect', 'subscriptions',
+                  'dist_healthy', 'save_rate', 'dist_unhealthy', 'age', 'pop_dense',
+                  'retail_dense', 'crime', 'product']
+
 
 # %% ../nbs/01_data.ipynb #7e96ac6e
 def _read_simple_csv(path:Path) -> pd.DataFrame:
     try: return pd.read_csv(path, na_values=['NA', '?'])
-    except pd.errors.EmptyDataError: raise DataError(f"{path} is empty: delete it to download it again, or {_FIX}") from None
+    except pd.errors.EmptyDataError:
+        raise DataError(f"{path} is empty: "
+                        f"delete it to download it again, or {_FIX}") from None
     except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as e:
-        raise DataError(f"{path} is not a readable CSV file ({type(e).__name__}): delete it to download it again, or {_FIX}") from None
+        raise DataError(f"{path} is not a readable CSV file ({type(e).__name__}): "
+                        f"delete it to download it again, or {_FIX}") from None
+
 
 # %% ../nbs/01_data.ipynb #0a733152
 def _first_non_number(col:pd.Series):
@@ -83,24 +104,34 @@ def _first_non_number(col:pd.Series):
 def check_simple_dataset(df:pd.DataFrame, # the table as read from `path`
                          path:str|Path='the data', # named in the error messages
                         ) -> pd.DataFrame:
-    "Return `df` if it has the tabular data set's columns, types and size; otherwise raise `DataError`."
+    ("Return `df` if it has the tabular data set's columns, types and size; "
+     "otherwise raise `DataError`.")
     fix = f"delete it to download it again, or {_FIX}"
     missing = [c for c in SIMPLE_COLUMNS if c not in df.columns]
-    if missing: raise DataError(f"{path} lacks the column(s) {missing}, so it is not jh-simple-dataset.csv: {fix}")
+    if missing:
+        raise DataError(f"{path} lacks the column(s) {missing}, "
+                        f"so it is not jh-simple-dataset.csv: {fix}")
     for c in SIMPLE_COLUMNS:
         if c not in SIMPLE_TEXT and not pd.api.types.is_numeric_dtype(df[c]):
-            raise DataError(f"{path}: column {c!r} should hold numbers but holds {_first_non_number(df[c])!r}: {fix}")
+            raise DataError(f"{path}: column {c!r} should hold numbers "
+                            f"but holds {_first_non_number(df[c])!r}: {fix}")
     holes = [c for c in SIMPLE_COLUMNS if c != 'income' and df[c].isna().any()]
-    if holes: raise DataError(f"{path}: values are missing in {holes}, so the file looks damaged or cut short: {fix}")
-    if len(df) != SIMPLE_ROWS: raise DataError(f"{path} has {len(df)} rows, not {SIMPLE_ROWS}, so it looks cut short: {fix}")
+    if holes:
+        raise DataError(f"{path}: values are missing in {holes}, "
+                        f"so the file looks damaged or cut short: {fix}")
+    if len(df) != SIMPLE_ROWS:
+        raise DataError(f"{path} has {len(df)} rows, not {SIMPLE_ROWS}, "
+                        f"so it looks cut short: {fix}")
     return df
 
+
 # %% ../nbs/01_data.ipynb #a4ccd683
-def load_simple_dataset(data_dir:str|Path|None=None, # folder holding jh-simple-dataset.csv; see `resolve_data_dir`
-                        url:str=SIMPLE_URL, # where to download it from when it is not there
+def load_simple_dataset(data_dir:str|Path|None=None, # folder; see `resolve_data_dir`
+                        url:str=SIMPLE_URL, # where to download it from if it is missing
                         timeout:float=20, # seconds to wait for the server
                        ) -> pd.DataFrame:
-    "The course's tabular data, downloaded once into the data folder, read with `na_values=['NA','?']` and checked."
+    ("The course's tabular data, downloaded once into the data folder, "
+     "read with `na_values=['NA','?']` and checked.")
     path = resolve_data_dir(data_dir)/SIMPLE_FILE
     if not path.exists(): download(url, path, timeout)
     return check_simple_dataset(_read_simple_csv(path), path)
@@ -112,10 +143,11 @@ class TabularData(NamedTuple):
     y:torch.Tensor # (rows, 1), float32: age
     names:list # the feature names, in column order
 
-def encode_tabular(df:pd.DataFrame, # the table from `load_simple_dataset`; left unchanged
+def encode_tabular(df:pd.DataFrame, # table from `load_simple_dataset`; left unchanged
                    device=None, # where the tensors go; None is `get_device()`
                   ) -> TabularData:
-    "One-hot `job`, `area` and `product`, fill missing incomes with the median, and split off `age` as target."
+    ("One-hot `job`, `area` and `product`, fill missing incomes with the median, "
+     "and split off `age` as target.")
     df = df.assign(income=df['income'].fillna(df['income'].median()))
     df = pd.get_dummies(df, columns=SIMPLE_TEXT, dtype='float32')
     names = [c for c in df.columns if c not in ('id', 'age')]
@@ -126,16 +158,23 @@ def encode_tabular(df:pd.DataFrame, # the table from `load_simple_dataset`; left
 
 # %% ../nbs/01_data.ipynb #26772849
 # file name -> (size in bytes, magic number in its header)
-MNIST_FILES = {'train-images-idx3-ubyte': (47_040_016, 2051), 'train-labels-idx1-ubyte': (60_008, 2049),
-               't10k-images-idx3-ubyte': (7_840_016, 2051), 't10k-labels-idx1-ubyte': (10_008, 2049)}
+MNIST_FILES = {'train-images-idx3-ubyte': (47_040_016, 2051),
+               'train-labels-idx1-ubyte': (60_008, 2049),
+               't10k-images-idx3-ubyte': (7_840_016, 2051),
+               't10k-labels-idx1-ubyte': (10_008, 2049)}
 
 def _check_mnist_file(path:Path) -> None:
     size, magic = MNIST_FILES[path.name]
     fix = f"delete it to download it again, or {_FIX}"
     with open(path, 'rb') as f: head = int.from_bytes(f.read(4), 'big')
-    if head != magic: raise DataError(f"{path} is not an MNIST file (its header reads {head:#010x}, expected {magic:#010x}): {fix}")
+    if head != magic:
+        raise DataError(f"{path} is not an MNIST file (its header reads {head:#010x}, "
+                        f"expected {magic:#010x}): {fix}")
     got = path.stat().st_size
-    if got != size: raise DataError(f"{path} has {got:,} bytes, expected {size:,}: it looks cut short or damaged: {fix}")
+    if got != size:
+        raise DataError(f"{path} has {got:,} bytes, expected {size:,}: "
+                        f"it looks cut short or damaged: {fix}")
+
 
 # %% ../nbs/01_data.ipynb #6c5f567b
 def _md5(path:Path) -> str:
@@ -159,23 +198,31 @@ def _fetch_mnist_file(name:str, raw:Path, mirrors:list, md5:str, timeout:float) 
     for mirror in mirrors:
         try: download(f'{mirror}{name}.gz', gz, timeout); break
         except DataError as e: errors.append(str(e))
-    else: raise DataError(f"MNIST's {name} is not in {raw} and could not be downloaded:\n  " + '\n  '.join(errors)
-                          + f"\nTo work offline, copy the four uncompressed MNIST files into {raw}/, or set ${DATA_ENV} to a folder whose MNIST/raw/ has them.")
+    else:
+        raise DataError(f"MNIST's {name} is not in {raw} "
+                        "and could not be downloaded:\n  " + '\n  '.join(errors)
+                        + f"\nTo work offline, copy the four uncompressed MNIST files "
+                        f"into {raw}/, or set ${DATA_ENV} to a folder "
+                        "whose MNIST/raw/ has them.")
     try:
-        if _md5(gz) != md5: raise DataError(f"{gz} does not match torchvision's MD5 sum {md5}: the download is damaged; run again")
+        if _md5(gz) != md5:
+            raise DataError(f"{gz} does not match torchvision's MD5 sum {md5}: "
+                            "the download is damaged; run again")
         _gunzip(gz, raw/name)
     finally: gz.unlink(missing_ok=True)
+
 
 # %% ../nbs/01_data.ipynb #f77123be
 def _mnist_resources() -> dict:
     from torchvision.datasets import MNIST
     return {gz.removesuffix('.gz'): md5 for gz, md5 in MNIST.resources}
 
-def ensure_mnist(data_dir:str|Path|None=None, # data folder; MNIST goes in its MNIST/raw/
-                 mirrors:list|None=None, # URL prefixes to try in turn; None uses torchvision's
+def ensure_mnist(data_dir:str|Path|None=None, # data folder; MNIST goes in its MNIST/raw
+                 mirrors:list|None=None, # URL prefixes, in order; None: torchvision's
                  timeout:float=10, # seconds to wait for each server
                 ) -> Path:
-    "Check the MNIST files in the data folder, download whichever are missing, and return the data folder."
+    ("Check the MNIST files in the data folder, download whichever are missing, "
+     "and return the data folder.")
     from torchvision.datasets import MNIST
     root = resolve_data_dir(data_dir)
     raw = root/'MNIST'/'raw'
@@ -191,55 +238,74 @@ def ensure_mnist(data_dir:str|Path|None=None, # data folder; MNIST goes in its M
 # %% ../nbs/01_data.ipynb #f56f9dbb
 def load_mnist(train:bool=True, # the 60,000 training images, or the 10,000 test images
                data_dir:str|Path|None=None, # see `resolve_data_dir`
-               transform=None, # a torchvision transform for each image, as in `torchvision.datasets.MNIST`
+               transform=None, # per-image transform, as in `torchvision.datasets.MNIST`
                **kwargs, # passed on to `ensure_mnist`
               ):
-    "torchvision's MNIST data set, from checked files in the data folder (downloaded on first use)."
+    ("torchvision's MNIST data set, from checked files in the data folder "
+     "(downloaded on first use).")
     from torchvision.datasets import MNIST
-    return MNIST(ensure_mnist(data_dir, **kwargs), train=train, transform=transform, download=False)
+    return MNIST(ensure_mnist(data_dir, **kwargs), train=train, transform=transform,
+                 download=False)
 
 # %% ../nbs/01_data.ipynb #31f059bd
 def mnist_tensors(train:bool=True, # training or test split
                   data_dir:str|Path|None=None, # see `resolve_data_dir`
-                  mean:float=0.5, std:float=0.5, # normalisation, as `Normalize((mean,), (std,))` after `ToTensor()`
+                  mean:float=0.5, std:float=0.5, # normalisation: (pixel/255 - mean)/std
                   device=None, # where the tensors go; None is `get_device()`
                  ) -> tuple[torch.Tensor, torch.Tensor]:
-    "MNIST as two in-memory tensors: images as (N, 784) normalised float32, labels as int64."
+    ("MNIST as two in-memory tensors: "
+     "images as (N, 784) normalised float32, labels as int64.")
     ds, dev = load_mnist(train, data_dir), get_device(device)
     x = (ds.data.reshape(len(ds), -1).float() / 255 - mean) / std
     return x.to(dev), ds.targets.to(dev)
 
 # %% ../nbs/01_data.ipynb #c0542ca0
-SHIFTS = {'contrast': (1., .5, .3, .2, .12, .07),   # severity -> level, as in the table above
+# severity -> level, as in the table above
+SHIFTS = {'contrast': (1., .5, .3, .2, .12, .07),
           'brightness': (0., .2, .35, .5, .65, .8),
           'noise': (0., .2, .4, .6, .8, 1.),
           'rotation': (0., 15., 30., 45., 60., 75.)}
 
 def rotate(images:torch.Tensor, # (N, C, H, W)
-           degrees:float, # counterclockwise, as the image is shown with row 0 at the top
+           degrees:float, # counterclockwise, as shown with row 0 at the top
           ) -> torch.Tensor:
-    "Rotate every image by `degrees` about its centre, sampling bilinearly; outside the image is 0."
+    ("Rotate every image by `degrees` about its centre, sampling bilinearly; "
+     "outside the image is 0.")
     a = math.radians(degrees)
-    theta = torch.tensor([[math.cos(a), -math.sin(a), 0.], [math.sin(a), math.cos(a), 0.]], dtype=images.dtype, device=images.device)
-    grid = F.affine_grid(theta.expand(len(images), 2, 3), list(images.shape), align_corners=False)
+    theta = torch.tensor([[math.cos(a), -math.sin(a), 0.],
+                          [math.sin(a), math.cos(a), 0.]],
+                         dtype=images.dtype, device=images.device)
+    grid = F.affine_grid(theta.expand(len(images), 2, 3), list(images.shape),
+                         align_corners=False)
     return F.grid_sample(images, grid, align_corners=False)
+
 
 # %% ../nbs/01_data.ipynb #35636ad0
 def _shift_pixels(p:torch.Tensor, kind:str, level:float, generator) -> torch.Tensor:
-    if kind == 'contrast': m = p.mean((1, 2, 3), keepdim=True); return (p - m) * level + m
+    if kind == 'contrast':
+        m = p.mean((1, 2, 3), keepdim=True); return (p - m) * level + m
     if kind == 'brightness': return (p + level).clamp(0, 1)
-    if kind == 'noise': return (p + level * torch.randn(p.shape, generator=generator).to(p.device)).clamp(0, 1)
+    if kind == 'noise':
+        return (p + level * torch.randn(p.shape, generator=generator).to(p.device)
+                ).clamp(0, 1)
     return rotate(p, level)
 
 def shift_mnist(x:torch.Tensor, # (N, 784) MNIST images as `mnist_tensors` gives them
-                kind:str, # one of `SHIFTS`: 'contrast', 'brightness', 'noise' or 'rotation'
+                kind:str, # `SHIFTS` key: 'contrast', 'brightness', 'noise', 'rotation'
                 severity:int, # 0 (unchanged) to 5
-                generator:torch.Generator|None=None, # where the noise is drawn from (CPU); None is torch's global generator
+                generator:torch.Generator|None=None, # CPU noise RNG; None: torch global
                 mean:float=.5, std:float=.5, # the normalization `x` carries
                ) -> torch.Tensor:
     "A shifted copy of MNIST images `x`, normalized as they were."
-    if kind not in SHIFTS: raise ValueError(f"unknown shift {kind!r}: use one of {list(SHIFTS)}")
-    if not 0 <= severity < len(SHIFTS[kind]): raise ValueError(f"severity must be 0 to {len(SHIFTS[kind]) - 1}, got {severity}")
-    if x.dim() != 2 or x.shape[1] != 784: raise ValueError(f"expected MNIST images as (N, 784) rows, got shape {tuple(x.shape)}")
+    if kind not in SHIFTS:
+        raise ValueError(f"unknown shift {kind!r}: use one of {list(SHIFTS)}")
+    if not 0 <= severity < len(SHIFTS[kind]):
+        raise ValueError(f"severity must be 0 to {len(SHIFTS[kind]) - 1}, "
+                         f"got {severity}")
+    if x.dim() != 2 or x.shape[1] != 784:
+        raise ValueError(f"expected MNIST images as (N, 784) rows, "
+                         f"got shape {tuple(x.shape)}")
     p = (x * std + mean).view(-1, 1, 28, 28)
-    return ((_shift_pixels(p, kind, SHIFTS[kind][severity], generator) - mean) / std).reshape(len(x), 784)
+    return ((_shift_pixels(p, kind, SHIFTS[kind][severity], generator) - mean)
+            / std).reshape(len(x), 784)
+

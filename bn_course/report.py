@@ -19,14 +19,18 @@ __all__ = ['LESSONS', 'RunError', 'lesson', 'run_lesson', 'check_results', 'with
            'run_course']
 
 # %% ../nbs/80_report.ipynb #9b588ed1
-LESSONS = {'tabular': 'tabular', 'shift': 'covariate_shift', 'scratch': 'how_bn_works', 'mnist': 'mnist', 'conv': 'conv', 'stats': 'statistics', 'sync': 'small_batches', 'lr': 'learning_rates'}
+LESSONS = {'tabular': 'tabular', 'shift': 'covariate_shift', 'scratch': 'how_bn_works',
+           'mnist': 'mnist', 'conv': 'conv', 'stats': 'statistics',
+           'sync': 'small_batches', 'lr': 'learning_rates'}
 
 class RunError(Exception):
-    "The course run could not finish; the message says which part failed, why, and what to do."
+    ("The course run could not finish; "
+     "the message says which part failed, why, and what to do.")
 
 def lesson(key:str): # a key of `LESSONS`
     "The module of the lesson called `key`."
-    if key not in LESSONS: raise RunError(f"unknown lesson {key!r}: choose from {', '.join(LESSONS)}")
+    if key not in LESSONS:
+        raise RunError(f"unknown lesson {key!r}: choose from {', '.join(LESSONS)}")
     return importlib.import_module(f'bn_course.lessons.{LESSONS[key]}')
 
 # %% ../nbs/80_report.ipynb #7a2daed8
@@ -36,11 +40,14 @@ def run_lesson(key:str, # a key of `LESSONS`
                sizes=None, # the lesson's `Sizes`, overriding `quick`
                progress:bool=False, # progress bars inside the lesson
               ) -> Section:
-    "Run one lesson's experiments headless; a failure other than missing data becomes a `RunError` naming the lesson."
+    ("Run one lesson's experiments headless; "
+     "a failure other than missing data becomes a `RunError` naming the lesson.")
     mod = lesson(key)
-    try: return mod.report(sizes or mod.SIZES['quick' if quick else 'full'], data_dir=data_dir, progress=progress)
+    try: return mod.report(sizes or mod.SIZES['quick' if quick else 'full'],
+                           data_dir=data_dir, progress=progress)
     except DataError: raise
-    except Exception as e: raise RunError(f"the {key!r} lesson failed with {type(e).__name__}: {e}") from e
+    except Exception as e:
+        raise RunError(f"the {key!r} lesson failed with {type(e).__name__}: {e}") from e
 
 # %% ../nbs/80_report.ipynb #b1db00ff
 _NUMBER = re.compile(r'^\s*[-+]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?\s*%?\s*$|±', re.I)
@@ -48,36 +55,47 @@ _NUMBER = re.compile(r'^\s*[-+]?(\d[\d,]*\.?\d*|\.\d+)(e[-+]?\d+)?\s*%?\s*$|±',
 def check_results(x, # a `results.json` object, or any part of one
                   where:str='results', # the path to `x`, for the error message
                  ) -> None:
-    "Raise `ValueError` naming the place where `x` breaks the schema: a non-string key, a number inside a string, or an unknown type."
+    ("Raise `ValueError` naming the place where `x` breaks the schema: "
+     "a non-string key, a number inside a string, or an unknown type.")
     if isinstance(x, dict):
         for k, v in x.items():
-            if not isinstance(k, str): raise ValueError(f"{where}: key {k!r} is not a string")
+            if not isinstance(k, str):
+                raise ValueError(f"{where}: key {k!r} is not a string")
             check_results(v, f"{where}/{k}")
     elif isinstance(x, list):
         for i, v in enumerate(x): check_results(v, f"{where}[{i}]")
     elif isinstance(x, str):
-        if _NUMBER.search(x): raise ValueError(f"{where}: the string {x!r} holds a number; store the number (or a spread) instead")
+        if _NUMBER.search(x):
+            raise ValueError(f"{where}: the string {x!r} holds a number; "
+                             "store the number (or a spread) instead")
     elif not (x is None or isinstance(x, (bool, int, float))):
         raise ValueError(f"{where}: {type(x).__name__} is not a JSON value")
 
 def without_timings(results:dict) -> dict:
-    "`results` with every section's `timings` dropped: what two runs of one commit must agree on."
-    return {**results, 'sections': {k: {n: v for n, v in s.items() if n != 'timings'} for k, s in results['sections'].items()}}
+    ("`results` with every section's `timings` dropped: "
+     "what two runs of one commit must agree on.")
+    return {**results, 'sections': {k: {n: v for n, v in s.items() if n != 'timings'}
+                                    for k, s in results['sections'].items()}}
 
 def _table_json(df:pd.DataFrame) -> dict:
     flat = df.copy()
-    flat.columns = [' / '.join(map(str, c)) if isinstance(c, tuple) else str(c) for c in flat.columns]
-    flat.index = [' / '.join(map(str, i)) if isinstance(i, tuple) else str(i) for i in flat.index]
+    flat.columns = [' / '.join(map(str, c)) if isinstance(c, tuple) else str(c)
+                    for c in flat.columns]
+    flat.index = [' / '.join(map(str, i)) if isinstance(i, tuple) else str(i)
+                  for i in flat.index]
     return plain(flat.to_dict(orient='index'))
 
 # %% ../nbs/80_report.ipynb #51c19d15
 def markdown_table(df:pd.DataFrame, digits:int=4) -> str:
     "A DataFrame as a GitHub Markdown table, index included."
     flat = lambda v: ' / '.join(map(str, v)) if isinstance(v, tuple) else str(v)
-    cell = lambda v: f'{v:.{digits}g}' if isinstance(v, (float, np.floating)) else str(v)
+    cell = lambda v: (f'{v:.{digits}g}' if isinstance(v, (float, np.floating))
+                      else str(v))
     head = [flat(df.index.name or '')] + [flat(c) for c in df.columns]
-    rows = [[flat(i)] + [cell(v) for v in r] for i, r in zip(df.index, df.itertuples(index=False))]
-    return '\n'.join(['| ' + ' | '.join(r) + ' |' for r in [head, ['---'] * len(head)] + rows])
+    rows = [[flat(i)] + [cell(v) for v in r]
+            for i, r in zip(df.index, df.itertuples(index=False))]
+    return '\n'.join(['| ' + ' | '.join(r) + ' |'
+                      for r in [head, ['---'] * len(head)] + rows])
 
 # %% ../nbs/80_report.ipynb #ac800ac5
 def save_figure(fig, # a matplotlib figure; it is closed afterwards
@@ -96,28 +114,44 @@ def save_figure(fig, # a matplotlib figure; it is closed afterwards
 
 # %% ../nbs/80_report.ipynb #b3e00640
 def _file_name(key:str, name:str) -> str:
-    "A figure's file name: the lesson's key and the figure's name, with anything but letters, digits, '-' and '_' made '_'."
+    ("A figure's file name: the lesson's key and the figure's name, "
+     "with anything but letters, digits, '-' and '_' made '_'.")
     return re.sub(r'[^A-Za-z0-9_-]+', '_', f'{key}_{name}') + '.png'
 
 def _section_json(key:str, s:Section, seconds:float) -> dict:
-    return dict(title=s.title, tables={n: _table_json(df) for n, df in s.tables.items()}, numbers=plain(s.numbers),
-                figures=[_file_name(key, n) for n in s.figures], timings=plain({'seconds': seconds, **s.timings}))
+    return dict(title=s.title,
+                tables={n: _table_json(df) for n, df in s.tables.items()},
+                numbers=plain(s.numbers),
+                figures=[_file_name(key, n) for n in s.figures],
+                timings=plain({'seconds': seconds, **s.timings}))
 
 def _write(sections:dict, folder:Path, quick:bool, seconds:dict) -> None:
-    results = dict(schema=2, quick=quick, sections={k: _section_json(k, s, seconds[k]) for k, s in sections.items()})
-    check_results(results)  # a lesson that breaks the schema fails the run, before anything is written
-    md = [f"# bn-course results{' (quick run)' if quick else ''}\n", f"torch {torch.__version__}, {torch.get_num_threads()} thread(s).\n"]
+    results = dict(schema=2, quick=quick,
+                   sections={k: _section_json(k, s, seconds[k])
+                             for k, s in sections.items()})
+    # a lesson that breaks the schema fails the run, before anything is written
+    check_results(results)
+    md = [f"# bn-course results{' (quick run)' if quick else ''}\n",
+          f"torch {torch.__version__}, {torch.get_num_threads()} thread(s).\n"]
     for key, s in sections.items():
         md += [f"## {s.title}\n", f"{s.text} ({seconds[key]:.0f} s)\n"]
-        for name, df in s.tables.items(): md += [f"### {name}\n", markdown_table(df) + "\n"]
-        for name, fig in s.figures.items(): md.append(f"![{name}]({save_figure(fig, folder/_file_name(key, name)).name})\n")
-        if s.timings: md.append("Timings (this machine, this run): " + ", ".join(f"{n} {plain(v)}" for n, v in s.timings.items()) + "\n")
+        for name, df in s.tables.items():
+            md += [f"### {name}\n", markdown_table(df) + "\n"]
+        for name, fig in s.figures.items():
+            md.append(f"![{name}]("
+                      f"{save_figure(fig, folder/_file_name(key, name)).name})\n")
+        if s.timings:
+            md.append("Timings (this machine, this run): "
+                      + ", ".join(f"{n} {plain(v)}" for n, v in s.timings.items())
+                      + "\n")
     (folder/'report.md').write_text('\n'.join(md), encoding='utf-8')
-    (folder/'results.json').write_text(json.dumps(results, indent=1, sort_keys=True, allow_nan=False), encoding='utf-8')
+    (folder/'results.json').write_text(json.dumps(results, indent=1, sort_keys=True,
+                                                  allow_nan=False), encoding='utf-8')
 
 # %% ../nbs/80_report.ipynb #77937942
 def _swap_in(tmp:Path, out:Path) -> None:
-    "Put the finished folder `tmp` at `out`, replacing an older report only once the new one is complete."
+    ("Put the finished folder `tmp` at `out`, "
+     "replacing an older report only once the new one is complete.")
     old = None
     if out.exists():
         old = out.with_name(f'.{out.name}.old-{os.getpid()}')
@@ -127,17 +161,20 @@ def _swap_in(tmp:Path, out:Path) -> None:
 
 def _out_folder(out) -> Path:
     out = Path(out).absolute()
-    if not out.parent.is_dir(): raise RunError(f"cannot write the report to {out}: the folder {out.parent} does not exist; create it or choose another place")
+    if not out.parent.is_dir():
+        raise RunError(f"cannot write the report to {out}: the folder {out.parent} "
+                       "does not exist; create it or choose another place")
     return out
 
 # %% ../nbs/80_report.ipynb #2e7f0d59
-def run_course(out:str|Path='results', # the report folder; replaced whole, and only when the run succeeds
-               quick:bool=False, # every lesson's quick sizes: the same report from smaller experiments
+def run_course(out:str|Path='results', # report folder; replaced whole, only on success
+               quick:bool=False, # quick sizes: the same report from smaller experiments
                data_dir:str|Path|None=None, # see `resolve_data_dir`
-               lessons=None, # which lessons to run, keys of `LESSONS`; None runs them all
+               lessons=None, # which lessons, keys of `LESSONS`; None runs them all
                progress:bool=True, # a progress bar over the lessons
               ) -> Path:
-    "Run the lessons' experiments and write `report.md`, its figures and `results.json` to `out`."
+    ("Run the lessons' experiments and write `report.md`, its figures "
+     "and `results.json` to `out`.")
     out, keys = _out_folder(out), list(lessons or LESSONS)
     for k in keys: lesson(k)  # an unknown name fails before anything runs
     set_threads()
@@ -146,7 +183,8 @@ def run_course(out:str|Path='results', # the report folder; replaced whole, and 
         done, seconds = {}, {}
         for k in tqdm(keys, disable=not progress, desc='bn-course'):
             t = time.perf_counter()
-            done[k], seconds[k] = run_lesson(k, quick, data_dir), time.perf_counter() - t
+            done[k], seconds[k] = (run_lesson(k, quick, data_dir),
+                                   time.perf_counter() - t)
         _write(done, tmp, quick, seconds)
         _swap_in(tmp, out)
     finally:

@@ -16,17 +16,21 @@ __all__ = ['ALPHA', 'CLEAR', 'Spread', 'spread', 'threshold', 'smallest_effect',
 # %% ../nbs/00a_results.ipynb #81c105b4
 @dataclass(frozen=True)
 class Spread:
-    "One quantity over seeds (or folds): mean, sd (n - 1 in the denominator), min, max, n."
+    ("One quantity over seeds (or folds): "
+     "mean, sd (n - 1 in the denominator), min, max, n.")
     mean:float; sd:float; min:float; max:float; n:int
     def __str__(self) -> str:
-        return f"{self.mean:.4g} ± {self.sd:.2g} (min {self.min:.4g}, max {self.max:.4g}, n = {self.n})"
-    def as_dict(self) -> dict: return dict(mean=self.mean, sd=self.sd, min=self.min, max=self.max, n=self.n)
+        return (f"{self.mean:.4g} ± {self.sd:.2g} "
+                f"(min {self.min:.4g}, max {self.max:.4g}, n = {self.n})")
+    def as_dict(self) -> dict:
+        return dict(mean=self.mean, sd=self.sd, min=self.min, max=self.max, n=self.n)
 
 def spread(values, # numbers: a list, an array, a tensor or a pandas Series
           ) -> Spread:
     "The `Spread` of `values`; with one value the sd is NaN (a spread needs two runs)."
     v = np.asarray(values, dtype=float).ravel()
-    if v.size == 0: raise ValueError("spread() got no values: pass the runs' numbers, one per seed")
+    if v.size == 0:
+        raise ValueError("spread() got no values: pass the runs' numbers, one per seed")
     sd = float(v.std(ddof=1)) if v.size > 1 else float('nan')
     return Spread(float(v.mean()), sd, float(v.min()), float(v.max()), int(v.size))
 
@@ -36,7 +40,8 @@ CLEAR = 2.0 # a hand-written claim needs t at least this many times the threshol
 
 def threshold(n:int, # how many seeds
              ) -> float:
-    "The one-sided 95% point of Student's t with n - 1 degrees of freedom; infinite below 3 seeds."
+    ("The one-sided 95% point of Student's t with n - 1 degrees of freedom; "
+     "infinite below 3 seeds.")
     if n < 3: return math.inf
     from scipy.stats import t
     return float(t.ppf(1 - ALPHA, n - 1))
@@ -44,13 +49,15 @@ def threshold(n:int, # how many seeds
 def smallest_effect(sd:float, # sd of the paired gaps over seeds
                     n:int, # how many seeds
                    ) -> float:
-    "The smallest mean paired gap that the verdict rule calls a win at this spread and seed count."
+    ("The smallest mean paired gap that the verdict rule calls a win "
+     "at this spread and seed count.")
     return threshold(n) * sd / math.sqrt(n)
 
 # %% ../nbs/00a_results.ipynb #93787f29
 @dataclass(frozen=True)
 class Verdict:
-    "The paired comparison of arms `a` and `b` over seeds; `gaps` favour `a` when positive."
+    ("The paired comparison of arms `a` and `b` over seeds; "
+     "`gaps` favour `a` when positive.")
     a:str; b:str # the arms' names
     gaps:tuple # per seed, how much better `a` did than `b`
     @property
@@ -58,12 +65,14 @@ class Verdict:
     @property
     def mean(self) -> float: return float(np.mean(self.gaps))
     @property
-    def sd(self) -> float: return float(np.std(self.gaps, ddof=1)) if self.n > 1 else math.nan
+    def sd(self) -> float:
+        return float(np.std(self.gaps, ddof=1)) if self.n > 1 else math.nan
     @property
     def t(self) -> float:
         "The paired t statistic; ±inf when every gap is the same non-zero number."
         if self.n < 2: return math.nan
-        if self.sd == 0: return 0.0 if self.mean == 0 else math.copysign(math.inf, self.mean)
+        if self.sd == 0:
+            return 0.0 if self.mean == 0 else math.copysign(math.inf, self.mean)
         return self.mean / (self.sd / math.sqrt(self.n))
     @property
     def threshold(self) -> float: return threshold(self.n)
@@ -73,7 +82,8 @@ class Verdict:
         return f"|t| > {self.threshold:.2f}" if self.n >= 3 else "3 seeds"
     @property
     def winner(self) -> str|None:
-        "`a`, `b`, or None when the two are within noise (or there are too few seeds to tell)."
+        ("`a`, `b`, or None when the two are within noise "
+         "(or there are too few seeds to tell).")
         if self.t > self.threshold: return self.a
         if self.t < -self.threshold: return self.b
         return None
@@ -85,55 +95,68 @@ class Verdict:
     def ahead(self) -> int: return int(sum(g > 0 for g in self.gaps))
     @property
     def label(self) -> str:
-        "The verdict in a table cell: the winner, 'within noise', or, below 3 seeds, only the direction."
-        if self.n < 3: return f"too few seeds ({self.a} ahead on {self.ahead} of {self.n})"
+        ("The verdict in a table cell: the winner, 'within noise', "
+         "or, below 3 seeds, only the direction.")
+        if self.n < 3:
+            return f"too few seeds ({self.a} ahead on {self.ahead} of {self.n})"
         return self.winner or 'within noise'
     def as_dict(self) -> dict:
-        return dict(a=self.a, b=self.b, winner=self.label, gaps=list(self.gaps), mean_gap=self.mean,
-                    sd_gap=self.sd, n=self.n, t=self.t, threshold=self.threshold)
+        return dict(a=self.a, b=self.b, winner=self.label, gaps=list(self.gaps),
+                    mean_gap=self.mean, sd_gap=self.sd, n=self.n, t=self.t,
+                    threshold=self.threshold)
     def __str__(self) -> str:
         gap = f"mean paired gap {self.mean:+.3g}"
         if self.n < 3:
-            return (f"{self.a} is ahead of {self.b} on {self.ahead} of {self.n} seeds ({gap}); "
-                    f"{self.n} seeds are too few for a verdict")
+            return (f"{self.a} is ahead of {self.b} on {self.ahead} of {self.n} seeds "
+                    f"({gap}); {self.n} seeds are too few for a verdict")
         stat = f"{gap} ± {self.sd:.2g} sd over {self.n} seeds, t = {self.t:.2f}"
         if self.winner is None:
-            return f"{self.a} and {self.b} are within noise ({stat}, a win needs {self.needs})"
+            return (f"{self.a} and {self.b} are within noise "
+                    f"({stat}, a win needs {self.needs})")
         loser, sign = (self.b, 1) if self.winner == self.a else (self.a, -1)
-        stat = f"mean paired gap {sign * self.mean:+.3g} ± {self.sd:.2g} sd over {self.n} seeds, t = {sign * self.t:.2f}"
+        stat = (f"mean paired gap {sign * self.mean:+.3g} ± {self.sd:.2g} sd "
+                f"over {self.n} seeds, t = {sign * self.t:.2f}")
         return f"{self.winner} beats {loser} ({stat} > {self.threshold:.2f})"
 
 # %% ../nbs/00a_results.ipynb #5bc5b7b2
 def verdict(a, b, # the two arms' results, one number per seed, in the same seed order
             names:tuple=('A', 'B'), # the arms' names, for the verdict's sentence
-            higher_is_better:bool=True, # True for accuracy, False for a loss or an error
+            higher_is_better:bool=True, # True for accuracy, False for a loss or error
            ) -> Verdict:
-    "The course's one rule for 'A beats B': a one-sided paired t-test over seeds at 5% (see above)."
+    ("The course's one rule for 'A beats B': "
+     "a one-sided paired t-test over seeds at 5% (see above).")
     a, b = np.asarray(a, dtype=float).ravel(), np.asarray(b, dtype=float).ravel()
     if a.shape != b.shape:
-        raise ValueError(f"verdict() pairs runs seed by seed, but got {a.size} and {b.size} values: "
-                         "pass one number per seed for each arm, in the same seed order")
+        raise ValueError(f"verdict() pairs runs seed by seed, "
+                         f"but got {a.size} and {b.size} values: "
+                         "pass one number per seed for each arm, "
+                         "in the same seed order")
     if np.isnan(a).any() or np.isnan(b).any():
-        raise ValueError("verdict() got NaN: decide what a diverged run scores (e.g. chance accuracy) before comparing")
+        raise ValueError("verdict() got NaN: decide what a diverged run scores "
+                         "(e.g. chance accuracy) before comparing")
     d = a - b if higher_is_better else b - a
     return Verdict(str(names[0]), str(names[1]), tuple(float(x) for x in d))
 
 # %% ../nbs/00a_results.ipynb #42aaf13d
-def seed_table(runs:pd.DataFrame, # one row per run, with columns `arm`, `seed` and `value`
+def seed_table(runs:pd.DataFrame, # one row per run; columns `arm`, `seed` and `value`
                value:str, # the column to show
               ) -> pd.DataFrame:
-    "One row per arm (in first-seen order): the value per seed, then mean, sd, min, max and n."
-    wide = runs.pivot_table(index='arm', columns='seed', values=value, aggfunc='mean', sort=False)
+    ("One row per arm (in first-seen order): "
+     "the value per seed, then mean, sd, min, max and n.")
+    wide = runs.pivot_table(index='arm', columns='seed', values=value, aggfunc='mean',
+                            sort=False)
     wide.columns = [f'seed {s}' for s in wide.columns]
-    stats = pd.DataFrame([spread(wide.loc[a]).as_dict() for a in wide.index], index=wide.index)
+    stats = pd.DataFrame([spread(wide.loc[a]).as_dict() for a in wide.index],
+                         index=wide.index)
     return pd.concat([wide, stats], axis=1).rename_axis('arm')
 
-def compare_arms(runs:pd.DataFrame, # one row per run, with columns `arm`, `seed` and `value`
+def compare_arms(runs:pd.DataFrame, # one row per run; columns `arm`, `seed`, `value`
                  value:str, # the column compared
                  pairs:list, # (a, b) arm names to compare
                  higher_is_better:bool=True,
                 ) -> pd.DataFrame:
-    "The verdict for each pair: mean paired gap, its sd, t, threshold and the winner (or 'within noise'; below 3 seeds, the direction)."
+    ("The verdict for each pair: mean paired gap, its sd, t, threshold and the winner "
+     "(or 'within noise'; below 3 seeds, the direction).")
     wide = runs.pivot_table(index='seed', columns='arm', values=value, aggfunc='mean')
     vs = [verdict(wide[a], wide[b], (a, b), higher_is_better) for a, b in pairs]
     rows = [{k: v for k, v in x.as_dict().items() if k != 'gaps'} for x in vs]
@@ -146,26 +169,32 @@ def run_grid(arms:dict, # arm name -> keyword arguments for `run`
              progress:bool=False, # a progress bar over the runs
              desc:str|None=None, # the progress bar's label
             ) -> pd.DataFrame:
-    "Call `run` once per arm and seed; one row per run: `arm`, `seed`, then what `run` returned."
+    ("Call `run` once per arm and seed; "
+     "one row per run: `arm`, `seed`, then what `run` returned.")
     from tqdm.auto import tqdm
     jobs = [(a, s) for a in arms for s in seeds]
-    rows = [dict(arm=a, seed=s, **run(seed=s, **arms[a])) for a, s in tqdm(jobs, disable=not progress, desc=desc)]
+    rows = [dict(arm=a, seed=s, **run(seed=s, **arms[a]))
+            for a, s in tqdm(jobs, disable=not progress, desc=desc)]
     return pd.DataFrame(rows)
 
 # %% ../nbs/00a_results.ipynb #844b10b4
 def plot_band(ax, # a matplotlib axis
               x, # the x values, length T
               ys, # the curves, one row per seed: shape (seeds, T)
-              label:str|None=None, # the arm's name; the legend adds how many seeds the band covers
+              label:str|None=None, # the arm's name; the legend adds the seed count
               **kwargs, # passed to the line, e.g. color or linestyle
              ):
-    "Draw the mean of `ys` over seeds as a line and their min–max range as a band; returns the line."
+    ("Draw the mean of `ys` over seeds as a line and their min–max range as a band; "
+     "returns the line.")
     ys = np.asarray(ys, dtype=float)
     if ys.ndim == 1: ys = ys[None]
     n = ys.shape[0]
-    lab = None if label is None else f"{label} (mean, band: min–max of {n} seeds)" if n > 1 else label
+    lab = (None if label is None
+           else f"{label} (mean, band: min–max of {n} seeds)" if n > 1 else label)
     line, = ax.plot(x, ys.mean(0), label=lab, **kwargs)
-    if n > 1: ax.fill_between(x, ys.min(0), ys.max(0), color=line.get_color(), alpha=0.2, linewidth=0)
+    if n > 1:
+        ax.fill_between(x, ys.min(0), ys.max(0), color=line.get_color(), alpha=0.2,
+                        linewidth=0)
     return line
 
 # %% ../nbs/00a_results.ipynb #66a440b2
@@ -181,7 +210,9 @@ class Section:
 
 # %% ../nbs/00a_results.ipynb #ca0f306a
 def plain(x):
-    "JSON-ready: `Spread`/`Verdict` as dicts, NumPy and torch scalars as numbers (10 significant digits), NaN and ±inf as None."
+    ("JSON-ready: `Spread`/`Verdict` as dicts, "
+     "NumPy and torch scalars as numbers (10 significant digits), "
+     "NaN and ±inf as None.")
     if isinstance(x, (Spread, Verdict)): return plain(x.as_dict())
     if isinstance(x, dict): return {str(k): plain(v) for k, v in x.items()}
     if isinstance(x, (list, tuple, np.ndarray)): return [plain(v) for v in x]
@@ -191,4 +222,5 @@ def plain(x):
     if isinstance(x, (float, np.floating)):
         return None if not math.isfinite(x) else float(f'{float(x):.10g}')
     if x is None or isinstance(x, str): return x
-    raise TypeError(f"{type(x).__name__} cannot go into results.json: store numbers, strings, lists, Spread or Verdict")
+    raise TypeError(f"{type(x).__name__} cannot go into results.json: "
+                    "store numbers, strings, lists, Spread or Verdict")
