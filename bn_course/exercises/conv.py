@@ -7,17 +7,19 @@ from __future__ import annotations
 import copy, functools
 import torch
 from torch import nn
-from .core import CheckResult, describe, check_function, check_prediction, check_choice
+from .core import (CheckResult, describe, check_function,
+                                      check_prediction, check_choice)
 
 # %% auto #0
 __all__ = ['PADDING_CHOICES', 'batch_norm_1d', 'check_batch_norm_2d', 'check_pixel_params', 'check_fold_conv',
            'check_fold_padding', 'bias_decay_run', 'check_bias_decay']
 
 # %% ../../nbs/85_ex_conv.ipynb #bc9cb3dd
-def batch_norm_1d(x:torch.Tensor, # (N, D): normalize each of the D columns over the N rows
+def batch_norm_1d(x:torch.Tensor, # (N, D): normalize each of the D columns over N rows
                   gamma:torch.Tensor, beta:torch.Tensor, # (D,) scale and shift
                   eps:float=1e-5) -> torch.Tensor:
-    "Training-mode batch norm of a matrix, column by column (the biased variance, as BN uses)."
+    ("Training-mode batch norm of a matrix, column by column (the biased variance, as "
+     "BN uses).")
     mean, var = x.mean(0), x.var(0, correction=0)
     return (x - mean) / (var + eps).sqrt() * gamma + beta
 
@@ -46,30 +48,33 @@ _BN2D_CASES = [('a batch of 4 images, 3 channels of 5×5', _image_case(4, 3, 5, 
 def check_batch_norm_2d(fn, # the learner's `batch_norm_2d(x, gamma, beta, eps)`
                        ) -> CheckResult:
     "Check a training-mode BatchNorm2d forward built from `batch_norm_1d`."
-    # Tolerance: float32 means and variances of at most 150 values of size ~5 differ from
-    # the reference by summation-order rounding (~1e-6 relative); a biased/unbiased mix-up
-    # is 0.3% or more, far above it.
+    # Tolerance: float32 means and variances of at most 150 values of size ~5 differ
+    # from the reference by summation-order rounding (~1e-6 relative); a biased/unbiased
+    # mix-up is 0.3% or more, far above it.
     return check_function('batch_norm_2d', fn, _BN2D_CASES, _batch_norm_2d,
-        hint="one mean and one biased variance per channel, over the batch and every position "
-             "(N·H·W values); γ and β per channel. If you reshape to rows, move C last first.",
+        hint="one mean and one biased variance per channel, over the batch and every "
+             "position (N·H·W values); γ and β per channel. If you reshape to rows, "
+             "move C last first.",
         atol=1e-5, rtol=1e-4)
 
 # %% ../../nbs/85_ex_conv.ipynb #7a5f1a41
 _PARAM_HINTS = {
-    16: "16 is per-channel BN (2·C). Per-pixel BN keeps a γ and a β for every channel at every pixel.",
+    16: "16 is per-channel BN (2·C). Per-pixel BN keeps a γ and a β for every channel "
+        "at every pixel.",
     6272: "6,272 = 8·28·28 counts one parameter per value; each has a γ and a β.",
-    25088: "25,088 also counts the running mean and variance. They are buffers, updated by "
-           "averaging, not parameters trained by the optimizer."}
+    25088: "25,088 also counts the running mean and variance. They are buffers, "
+           "updated by averaging, not parameters trained by the optimizer."}
 
 def check_pixel_params(guess, # your predicted number of learnable parameters
                       ) -> CheckResult:
     "Check a prediction of the parameter count of per-pixel BN on 8 channels of 28×28."
     from bn_course.lessons.conv import PixelBatchNorm
     measured = sum(p.numel() for p in PixelBatchNorm(8, 28, 28).parameters())
-    explain = ("Per-pixel BN has 2·C·H·W parameters, a γ and a β per channel and pixel: "
-               "784 times per-channel BN's 2·C = 16.")
+    explain = ("Per-pixel BN has 2·C·H·W parameters, a γ and a β per channel and "
+               "pixel: 784 times per-channel BN's 2·C = 16.")
     r = check_prediction('pixel_params', guess, measured, explain, factor=1.0)
-    if not r and guess in _PARAM_HINTS: r.failure += f"\n    hint: {_PARAM_HINTS[guess]}"
+    if not r and guess in _PARAM_HINTS:
+        r.failure += f"\n    hint: {_PARAM_HINTS[guess]}"
     return r
 
 # %% ../../nbs/85_ex_conv.ipynb #e5ce26b0
@@ -111,45 +116,55 @@ def _conv_then_bn(conv, bn, x):
     with torch.no_grad(): return bn.eval()(conv(x))
 
 # %% ../../nbs/85_ex_conv.ipynb #dbaf2f9f
-def check_fold_conv(fn, # the learner's `fold(conv, bn) -> nn.Conv2d`, for BN in eval mode
-              ) -> CheckResult:
-    "Check folding Conv2d → BatchNorm2d into one Conv2d against the two layers in eval mode."
+def check_fold_conv(
+    fn, # the learner's `fold(conv, bn) -> nn.Conv2d`, for BN in eval mode
+) -> CheckResult:
+    ("Check folding Conv2d → BatchNorm2d into one Conv2d against the two layers in "
+     "eval mode.")
     if not callable(fn) or isinstance(fn, nn.Module):
         return CheckResult('fold', failure=f"expected a function, got {describe(fn)}: "
                            "pass the function itself, without calling it")
     # Tolerance: outputs of size ~10 after a rescaled 3×3×C float32 sum: rounding ~1e-6;
     # leaving out ε is a 0.5% error on the small-variance channels, far above it.
     return check_function('fold', _output_of(fn), _FOLD_CASES, _conv_then_bn,
-        hint="per output channel: scale = γ/√(running_var + ε) multiplies that channel's "
-             "filter, and the bias becomes β + (conv bias − running_mean)·scale",
+        hint="per output channel: scale = γ/√(running_var + ε) multiplies that "
+             "channel's filter, and the bias becomes β + (conv bias − "
+             "running_mean)·scale",
         atol=1e-4, rtol=1e-4)
 
 # %% ../../nbs/85_ex_conv.ipynb #150f705c
 PADDING_CHOICES = {
-    'a': (True, "The padding zeros are added after BN. In BN → Conv they stay zero; a folded "
-                "conv behaves as if every input position, the padded ones too, had gone through "
-                "BN's shift β − γμ/√(σ² + ε). So the outputs within one pixel of the border get "
-                "a wrong share of that shift; inside, folding is exact."),
-    'b': (False, "In eval mode BN uses its stored running variance everywhere, at the border too; "
-                 "nothing about it is unknown."),
-    'c': (False, "Rounding is about 1e-7 relative. The border error is of the size of BN's shift "
-                 "times the weights of the padded taps, and it is exactly zero in the middle."),
-    'd': (False, "Scaling a conv's input channels and adding a bias does represent BN's per-channel "
-                 "affine map: away from the border the folded conv is exact.")}
+    'a': (True, "The padding zeros are added after BN. In BN → Conv they stay zero; a "
+                "folded conv behaves as if every input position, the padded ones too, "
+                "had gone through BN's shift β − γμ/√(σ² + ε). So the outputs within "
+                "one pixel of the border get a wrong share of that shift; inside, "
+                "folding is exact."),
+    'b': (False, "In eval mode BN uses its stored running variance everywhere, at the "
+                 "border too; nothing about it is unknown."),
+    'c': (False, "Rounding is about 1e-7 relative. The border error is of the size of "
+                 "BN's shift times the weights of the padded taps, and it is exactly "
+                 "zero in the middle."),
+    'd': (False, "Scaling a conv's input channels and adding a bias does represent "
+                 "BN's per-channel affine map: away from the border the folded conv is "
+                 "exact.")}
 
 def check_fold_padding(answer, # 'a', 'b', 'c' or 'd'
                  ) -> CheckResult:
-    "Check the answer to: why does zero padding break folding when BN sits before the conv?"
+    ("Check the answer to: why does zero padding break folding when BN sits before the "
+     "conv?")
     return check_choice('padding', answer, PADDING_CHOICES)
 
 # %% ../../nbs/85_ex_conv.ipynb #b3298f40
 @functools.lru_cache(maxsize=8)
-def bias_decay_run(steps:int=100, lr:float=0.1, weight_decay:float=0.1, seed:int=0) -> float:
-    "Train Conv2d(bias) → BN → ReLU → Linear with SGD and weight decay; ‖b_T‖/‖b_0‖ of the conv bias."
+def bias_decay_run(steps:int=100, lr:float=0.1, weight_decay:float=0.1,
+                   seed:int=0) -> float:
+    ("Train Conv2d(bias) → BN → ReLU → Linear with SGD and weight decay; ‖b_T‖/‖b_0‖ "
+     "of the conv bias.")
     g = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     conv = nn.Conv2d(1, 4, 3, padding=1, bias=True)
-    model = nn.Sequential(conv, nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(), nn.Linear(4 * 6 * 6, 2))
+    model = nn.Sequential(conv, nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(),
+                          nn.Linear(4 * 6 * 6, 2))
     opt = torch.optim.SGD(model.parameters(), lr=lr, weight_decay=weight_decay)
     x, y = torch.randn(8, 1, 6, 6, generator=g), torch.randint(0, 2, (8,), generator=g)
     b0 = conv.bias.detach().clone()
@@ -159,12 +174,15 @@ def bias_decay_run(steps:int=100, lr:float=0.1, weight_decay:float=0.1, seed:int
 
 def check_bias_decay(guess, # your predicted ‖b_100‖ / ‖b_0‖
                     ) -> CheckResult:
-    "Check a prediction of how far weight decay shrinks a conv bias that sits before BN."
+    ("Check a prediction of how far weight decay shrinks a conv bias that sits before "
+     "BN.")
     measured = bias_decay_run()
-    explain = ("BN cancels the bias, so the loss gives it no gradient (only rounding). Weight "
-               "decay alone acts: each step multiplies it by 1 − lr·wd = 0.99, so after 100 "
-               "steps it is 0.99¹⁰⁰ ≈ 0.366 of its size. The fix is no bias: bias=False.")
+    explain = ("BN cancels the bias, so the loss gives it no gradient (only rounding). "
+               "Weight decay alone acts: each step multiplies it by 1 − lr·wd = 0.99, "
+               "so after 100 steps it is 0.99¹⁰⁰ ≈ 0.366 of its size. The fix is no "
+               "bias: bias=False.")
     r = check_prediction('bias_decay', guess, measured, explain, factor=1.1)
     if not r and isinstance(guess, (int, float)) and abs(guess - 1) < 0.05:
-        r.failure += "\n    hint: no gradient from the loss does not mean no update: weight decay still acts."
+        r.failure += ("\n    hint: no gradient from the loss does not mean no update: "
+                      "weight decay still acts.")
     return r

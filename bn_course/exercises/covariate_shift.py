@@ -7,7 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 import numpy as np
 import torch
-from .core import CheckResult, check_function, check_prediction, check_choice
+from .core import (CheckResult, check_function, check_prediction,
+                                      check_choice)
 from ..data import mnist_tensors
 from ..lessons.covariate_shift import encode, CUT, _init_share, _shift
 
@@ -27,11 +28,13 @@ def _cases() -> list:
 
 def check_init_saturation(fn, # your `init_saturation(x, sd, cut) -> float`
                          ) -> CheckResult:
-    "Check your closed form for the share of first-layer inputs beyond ±cut at initialization."
+    ("Check your closed form for the share of first-layer inputs beyond ±cut at "
+     "initialization.")
     return check_function('Exercise 1: init_saturation', fn, _cases(), _init_share,
-                          hint="over the weights, w·x is N(0, sd²‖x‖²) for each image; count both tails, "
-                               "then average over the images",
-                          atol=1e-6, rtol=1e-4)  # float32 norms against the float64 reference
+                          hint="over the weights, w·x is N(0, sd²‖x‖²) for each image; "
+                               "count both tails, then average over the images",
+                          # float32 norms against the float64 reference
+                          atol=1e-6, rtol=1e-4)
 
 # %% ../../nbs/82_ex_covariate_shift.ipynb #3bff6876
 SD_PREDICT = 0.2 # the weight sd the learner predicts for (the lesson uses 0.1)
@@ -42,25 +45,30 @@ def _images(n:int=1000) -> torch.Tensor:
     return encode(mnist_tensors(False, mean=0., std=1., device='cpu')[0][:n], '[-1, 1]')
 
 def _measured_share(sd:float=SD_PREDICT, seed:int=0) -> float:
-    "The share of |x·W| > CUT for 100 units with weights N(0, sd²), measured on the test images."
+    ("The share of |x·W| > CUT for 100 units with weights N(0, sd²), measured on the "
+     "test images.")
     w = torch.randn(784, 100, generator=torch.Generator().manual_seed(seed)) * sd
     return float(((_images() @ w).abs() > CUT).float().mean())
 
 def check_init_prediction(guess, # your predicted share, a fraction between 0 and 1
                          ) -> CheckResult:
-    "Compare your predicted saturated share at init ([−1, 1] inputs, weights N(0, 0.2²)) with a measurement."
+    ("Compare your predicted saturated share at init ([−1, 1] inputs, weights "
+     "N(0, 0.2²)) with a measurement.")
     if isinstance(guess, (torch.Tensor, np.generic)) and getattr(guess, 'ndim', 1) == 0:
         guess = guess.item()  # a 0-d tensor or a numpy scalar is one number
     if isinstance(guess, (int, float)) and not isinstance(guess, bool) and guess > 1:
         return CheckResult('Exercise 2: saturated share at init',
-                           failure=f"you wrote {guess:g}: give a fraction between 0 and 1, not a "
-                                   "percent (e.g. 0.05 for 5%)")
+                           failure=f"you wrote {guess:g}: give a fraction between 0 "
+                                   "and 1, not a percent (e.g. 0.05 for 5%)")
     x = _images()
     sd_in = SD_PREDICT * float((x ** 2).sum(1).mean().sqrt())
-    explain = (f"A layer-1 input is N(0, σ²‖x‖²) over the weights; ‖x‖² ≈ {sd_in ** 2 / SD_PREDICT ** 2:.0f} "
-               f"for [−1, 1] images (the background counts), so its sd is about {sd_in:.1f} and ±{CUT:g} is "
-               f"only {CUT / sd_in:.2f} sd: the share is 2(1 − Φ({CUT / sd_in:.2f})) on average over images.")
-    return check_prediction('Exercise 2: saturated share at init', guess, _measured_share(), explain,
+    explain = ("A layer-1 input is N(0, σ²‖x‖²) over the weights; ‖x‖² ≈ "
+               f"{sd_in ** 2 / SD_PREDICT ** 2:.0f} for [−1, 1] images (the background "
+               f"counts), so its sd is about {sd_in:.1f} and ±{CUT:g} is only "
+               f"{CUT / sd_in:.2f} sd: the share is 2(1 − Φ({CUT / sd_in:.2f})) on "
+               "average over images.")
+    return check_prediction('Exercise 2: saturated share at init', guess,
+                            _measured_share(), explain,
                             factor=1.25)
 
 # %% ../../nbs/82_ex_covariate_shift.ipynb #882f4b81
@@ -70,7 +78,8 @@ def _grad_cases() -> list:
     a, b = torch.randn(100, 100, generator=g), torch.randn(100, 100, generator=g)
     v, rows = torch.randn(50, generator=g), torch.linspace(0.1, 10, 100)[:, None]
     return [('two 100x100 matrices, unrelated', (a, b)),
-            ('rows of very different sizes, the same noise added to each', (rows * a, rows * a + b)),
+            ('rows of very different sizes, the same noise added to each',
+             (rows * a, rows * a + b)),
             ('a 100x100 matrix and a small change of it', (a, a + 0.1 * b)),
             ('a vector and 3 times itself', (v, 3 * v)),
             ('a vector and minus itself', (v, -v))]
@@ -79,22 +88,30 @@ def check_grad_shift(fn, # your `grad_shift(g, g2) -> (l2, cosine)`
                     ) -> CheckResult:
     "Check your ‖G − G′‖ and cos(G, G′) on several pairs of gradients."
     return check_function('Exercise 3: grad_shift', fn, _grad_cases(), _shift,
-                          hint="flatten each gradient into one vector; the l2 difference is the norm of the "
-                               "difference (not squared), the cosine divides the dot product by both norms",
-                          atol=1e-4, rtol=1e-4,  # float32 sums over 10,000 entries, computed in any order
+                          hint="flatten each gradient into one vector; the l2 "
+                               "difference is the norm of the difference (not "
+                               "squared), the cosine divides the dot product by both "
+                               "norms",
+                          # float32 sums over 10,000 entries, computed in any order
+                          atol=1e-4, rtol=1e-4,
                           names=('l2', 'cosine'))
 
 # %% ../../nbs/82_ex_covariate_shift.ipynb #cccde1dc
 NOISY_CHOICES = {
-    'a': (False, "Too strong. BN still reduces the systematic drift driven by the earlier layers' weights; the noise "
-                 "only adds random jitter on top. The experiment cannot rule out that reducing the drift matters."),
-    'b': (True, "The noise made the inputs jump far more from batch to batch, yet noisy BN kept most of BN's early "
-                "lead over the plain network. That is all it shows: jitter of this kind and size does not undo "
-                "the speed-up here."),
-    'c': (False, "Jitter is not the shift ICS names (a systematic change caused by the earlier layers' updates), "
-                 "and the noisy network does not beat plain BN, so nothing here says that shift helps."),
-    'd': (False, "The lesson's full run rejects it: at the end noisy BN is clearly below plain BN by the verdict "
-                 "rule, keeping under half of BN's final lead over the plain network. And even if it were true, one final number would not tell you why BN helps."),
+    'a': (False, "Too strong. BN still reduces the systematic drift driven by the "
+                 "earlier layers' weights; the noise only adds random jitter on top. "
+                 "The experiment cannot rule out that reducing the drift matters."),
+    'b': (True, "The noise made the inputs jump far more from batch to batch, yet "
+                "noisy BN kept most of BN's early lead over the plain network. That is "
+                "all it shows: jitter of this kind and size does not undo the speed-up "
+                "here."),
+    'c': (False, "Jitter is not the shift ICS names (a systematic change caused by the "
+                 "earlier layers' updates), and the noisy network does not beat plain "
+                 "BN, so nothing here says that shift helps."),
+    'd': (False, "The lesson's full run rejects it: at the end noisy BN is clearly "
+                 "below plain BN by the verdict rule, keeping under half of BN's final "
+                 "lead over the plain network. And even if it were true, one final "
+                 "number would not tell you why BN helps."),
 }
 
 def check_noisy_bn(answer, # 'a', 'b', 'c' or 'd'

@@ -6,7 +6,8 @@
 from __future__ import annotations
 import torch
 from ..batchnorm import batch_norm
-from .core import check_function, check_prediction, check_choice, CheckResult
+from .core import (check_function, check_prediction, check_choice,
+                                      CheckResult)
 
 # %% auto #0
 __all__ = ['TRAIN_MODE_CHOICES', 'check_bn_backward', 'solution_bn_backward', 'check_running_update', 'solution_update_running',
@@ -22,25 +23,33 @@ def _autograd_backward(grad_y, x, gamma, eps):
 def _backward_cases() -> list:
     g = torch.Generator().manual_seed(0)
     r = lambda *s: torch.randn(*s, generator=g, dtype=torch.float64)
-    return [(f"N = {n}, C = {c}{note}", (r(n, c), r(n, c) * scale + shift, r(c).abs() + 0.5, 1e-5))
-            for n, c, scale, shift, note in [(5, 3, 1, 0, ''), (64, 4, 2, 1, ''), (2, 3, 1, 0, ' (a batch of two)'),
-                                              (16, 2, 1, 1000, ' (mean 1000)')]]
+    return [(f"N = {n}, C = {c}{note}",
+             (r(n, c), r(n, c) * scale + shift, r(c).abs() + 0.5, 1e-5))
+            for n, c, scale, shift, note in [(5, 3, 1, 0, ''), (64, 4, 2, 1, ''),
+                                             (2, 3, 1, 0, ' (a batch of two)'),
+                                             (16, 2, 1, 1000, ' (mean 1000)')]]
 
-def check_bn_backward(bn_backward, # your function: (grad_y, x, gamma, eps) -> (dx, dgamma, dbeta)
-                     ) -> CheckResult:
+def check_bn_backward(
+    bn_backward, # your function: (grad_y, x, gamma, eps) -> (dx, dgamma, dbeta)
+) -> CheckResult:
     "Compare your BN backward pass with autograd on four float64 cases."
-    return check_function('Exercise 1: the backward pass', bn_backward, _backward_cases(), _autograd_backward,
-                          hint="x̂ depends on x through the batch mean and the batch variance too (see the collapsed hint); "
-                               "check that dx carries γ, that σ² is the biased batch variance (unbiased=False) and "
-                               "σ = √(σ² + eps) with the eps you are given, that the sums run over the batch (dim 0), "
+    return check_function('Exercise 1: the backward pass', bn_backward,
+                          _backward_cases(), _autograd_backward,
+                          hint="x̂ depends on x through the batch mean and the batch "
+                               "variance too (see the collapsed hint); check that dx "
+                               "carries γ, that σ² is the biased batch variance "
+                               "(unbiased=False) and σ = √(σ² + eps) with the eps you "
+                               "are given, that the sums run over the batch (dim 0), "
                                "and that you return (dx, dgamma, dbeta) in that order",
                           atol=1e-8, rtol=1e-6, names=('dx', 'dgamma', 'dbeta'))
 
 # %% ../../nbs/83_ex_how_bn_works.ipynb #c1f9f2f9
 def solution_bn_backward(grad_y, x, gamma, eps=1e-5):
-    "A reference solution to Exercise 1, one node of the graph at a time, back from y to x."
+    ("A reference solution to Exercise 1, one node of the graph at a time, back from y "
+     "to x.")
     m = x.shape[0]
-    mu = x.mean(0)                       # forward: μ, then σ², then x̂, then y = γ x̂ + β
+    # forward: μ, then σ², then x̂, then y = γ x̂ + β
+    mu = x.mean(0)
     xc = x - mu
     var = (xc ** 2).mean(0)
     std = torch.sqrt(var + eps)
@@ -49,7 +58,8 @@ def solution_bn_backward(grad_y, x, gamma, eps=1e-5):
     dgamma = (grad_y * x_hat).sum(0)
     dx_hat = grad_y * gamma
     dvar = (dx_hat * xc).sum(0) * -0.5 * std ** -3   # x̂ = xc / √(σ² + ε)
-    dxc = dx_hat / std + dvar * 2 * xc / m            # σ² = mean(xc²), and x̂'s own path
+    # σ² = mean(xc²), and x̂'s own path
+    dxc = dx_hat / std + dvar * 2 * xc / m
     dx = dxc - dxc.mean(0)                            # xc = x − μ, μ = mean(x)
     return dx, dgamma, dbeta
 
@@ -65,16 +75,20 @@ def _torch_running(running_mean, running_var, x, momentum, batches_seen):
 def _running_cases() -> list:
     g = torch.Generator().manual_seed(1)
     r = lambda *s: torch.randn(*s, generator=g, dtype=torch.float64)
-    return [(f"momentum={m}, batch of {n}, batch number {k}", (r(3) * 0.1, r(3).abs() + 0.5, r(n, 3) * 2 + 1, m, k))
+    return [(f"momentum={m}, batch of {n}, batch number {k}",
+             (r(3) * 0.1, r(3).abs() + 0.5, r(n, 3) * 2 + 1, m, k))
             for m, n, k in [(0.1, 8, 1), (0.01, 32, 5), (None, 4, 3), (0.5, 2, 2)]]
 
-def check_running_update(update_running, # your function: (rm, rv, x, momentum, batches_seen) -> (rm, rv)
-                        ) -> CheckResult:
+def check_running_update(
+    update_running, # your function: (rm, rv, x, momentum, batches_seen) -> (rm, rv)
+) -> CheckResult:
     "Compare your running-estimate update with `torch.nn.BatchNorm1d`'s, on four cases."
-    return check_function('Exercise 2: the running estimates', update_running, _running_cases(), _torch_running,
-                          hint="PyTorch moves each estimate a fraction `momentum` of the way to the batch's value "
-                               "(None: 1/batches_seen, a plain average), and the variance it stores is the unbiased "
-                               "one, the batch variance times n/(n-1)",
+    return check_function('Exercise 2: the running estimates', update_running,
+                          _running_cases(), _torch_running,
+                          hint="PyTorch moves each estimate a fraction `momentum` of "
+                               "the way to the batch's value (None: 1/batches_seen, a "
+                               "plain average), and the variance it stores is the "
+                               "unbiased one, the batch variance times n/(n-1)",
                           atol=1e-10, rtol=1e-8, names=('running_mean', 'running_var'))
 
 def solution_update_running(running_mean, running_var, x, momentum, batches_seen):
@@ -86,31 +100,43 @@ def solution_update_running(running_mean, running_var, x, momentum, batches_seen
 
 # %% ../../nbs/83_ex_how_bn_works.ipynb #07d21786
 def measured_variance_ratio(m:int=3, batches:int=100_000) -> float:
-    "Average biased variance of `batches` batches of `m` standard normal values (the true variance is 1)."
-    x = torch.randn(batches, m, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
+    ("Average biased variance of `batches` batches of `m` standard normal values (the "
+     "true variance is 1).")
+    x = torch.randn(batches, m, generator=torch.Generator().manual_seed(0),
+                    dtype=torch.float64)
     return x.var(1, unbiased=False).mean().item()
 
-def check_variance_prediction(guess, # your prediction: E[batch variance] / true variance at batch 3
-                             ) -> CheckResult:
+def check_variance_prediction(
+    guess, # your prediction: E[batch variance] / true variance at batch 3
+) -> CheckResult:
     "Compare your prediction with 100,000 simulated batches of three."
-    return check_prediction('Exercise 3: the batch variance at batch 3', guess, measured_variance_ratio(),
-                            "A batch's variance is measured around its own mean, which sits closer to its values than "
-                            "the true mean does; on average it is (m-1)/m of the true variance: 2/3 at m = 3. That is "
-                            "why the running estimate stores n/(n-1) times the batch variance.", factor=1.05)
+    return check_prediction('Exercise 3: the batch variance at batch 3', guess,
+                            measured_variance_ratio(),
+                            "A batch's variance is measured around its own mean, which "
+                            "sits closer to its values than the true mean does; on "
+                            "average it is (m-1)/m of the true variance: 2/3 at m = 3. "
+                            "That is why the running estimate stores n/(n-1) times the "
+                            "batch variance.", factor=1.05)
 
 # %% ../../nbs/83_ex_how_bn_works.ipynb #f582a36e
 TRAIN_MODE_CHOICES = {
-    'a': (False, "The same classifiers score about 0.98 in eval mode on the very same batches, so the weights are fine; "
-                 "what changed is the statistics BN normalizes with."),
-    'b': (True, "In train mode BN subtracts each batch's own mean. In a batch of one class that mean sits on the class's "
-                "side of the boundary, so subtracting it moves every point to the middle: the feature that separates "
-                "the classes is gone, and the prediction is a coin toss."),
-    'c': (False, "In train mode BN normalizes with the batch's own statistics and never reads the running estimates, "
-                 "so they cannot be what fails here (eval mode, which does read them, scores about 0.98 on the same batches)."),
-    'd': (False, "The network has no dropout; and the failure appears only on one-class batches, not on mixed ones."),
+    'a': (False, "The same classifiers score about 0.98 in eval mode on the very same "
+                 "batches, so the weights are fine; what changed is the statistics BN "
+                 "normalizes with."),
+    'b': (True, "In train mode BN subtracts each batch's own mean. In a batch of one "
+                "class that mean sits on the class's side of the boundary, so "
+                "subtracting it moves every point to the middle: the feature that "
+                "separates the classes is gone, and the prediction is a coin toss."),
+    'c': (False, "In train mode BN normalizes with the batch's own statistics and "
+                 "never reads the running estimates, so they cannot be what fails here "
+                 "(eval mode, which does read them, scores about 0.98 on the same "
+                 "batches)."),
+    'd': (False, "The network has no dropout; and the failure appears only on "
+                 "one-class batches, not on mixed ones."),
 }
 
 def check_train_mode_choice(answer, # 'a', 'b', 'c' or 'd'
                            ) -> CheckResult:
     "Check your answer to Exercise 4."
-    return check_choice('Exercise 4: train mode on one-class batches', answer, TRAIN_MODE_CHOICES)
+    return check_choice('Exercise 4: train mode on one-class batches', answer,
+                        TRAIN_MODE_CHOICES)

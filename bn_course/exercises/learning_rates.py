@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from torch import nn
-from .core import CheckResult, check_function, check_prediction, check_choice, describe
+from .core import (CheckResult, check_function, check_prediction,
+                                      check_choice, describe)
 
 # %% auto #0
 __all__ = ['check_angle_after_doubling', 'NormGrowthCase', 'norm_growth_case', 'check_norm_growth', 'check_output_layer']
@@ -20,12 +21,14 @@ def _turn(w:torch.Tensor, lr:float, x, y, out_w) -> float:
     w = w.clone().requires_grad_()
     h = F.batch_norm(x @ w.T, None, None, training=True)  # BN after the hidden Linear
     F.cross_entropy(F.relu(h) @ out_w.T, y).backward()
-    new, u = (w - lr * w.grad).detach().flatten(), w.detach().flatten() / w.detach().norm()
+    new, u = ((w - lr * w.grad).detach().flatten(),
+              w.detach().flatten() / w.detach().norm())
     along = new @ u
     return math.atan2((new - along * u).norm().item(), along.item())
 
 def _angle_ratio(a:float=2., lr:float=1., seed:int=0) -> float:
-    "On a small BN network (float64): the angle of one step with w scaled by `a`, over the angle at w."
+    ("On a small BN network (float64): the angle of one step with w scaled by `a`, "
+     "over the angle at w.")
     g = torch.Generator().manual_seed(seed)
     x = torch.randn(256, 20, generator=g, dtype=torch.float64)
     y = torch.randint(0, 3, (256,), generator=g)
@@ -35,61 +38,71 @@ def _angle_ratio(a:float=2., lr:float=1., seed:int=0) -> float:
 
 def check_angle_after_doubling(guess, # your prediction: the new angle over the old one
                               ) -> CheckResult:
-    "Compare a predicted ratio of turning angles (w doubled against w) with the one measured."
+    ("Compare a predicted ratio of turning angles (w doubled against w) with the one "
+     "measured.")
     if isinstance(guess, torch.Tensor) and guess.numel() == 1: guess = guess.item()
     measured = _angle_ratio()
-    explain = ("The loss ignores ‖w‖, but the step does not: ‖g‖ scales as 1/‖w‖ and the angle is "
-               "about lr·‖g‖/‖w‖, so doubling w divides the angle by 4. That is the effective "
-               "learning rate lr/‖w‖²: a longer w turns more slowly.")
-    # the measured ratio is atan(t/4)/atan(t) ≈ 0.25·(1 + t²/3) for the step's t = lr‖g‖/‖w‖
-    # (here t ≈ 0.02: 1e-4 above 0.25); 10% accepts 0.25 and rejects 1/2 and 1/8
+    explain = ("The loss ignores ‖w‖, but the step does not: ‖g‖ scales as 1/‖w‖ and "
+               "the angle is about lr·‖g‖/‖w‖, so doubling w divides the angle by 4. "
+               "That is the effective learning rate lr/‖w‖²: a longer w turns more "
+               "slowly.")
+    # the measured ratio is atan(t/4)/atan(t) ≈ 0.25·(1 + t²/3)
+    # for the step's t = lr‖g‖/‖w‖ (here t ≈ 0.02: 1e-4 above 0.25);
+    # 10% accepts 0.25 and rejects 1/2 and 1/8
     res = check_prediction('angle_after_doubling', guess, measured, explain, factor=1.1)
-    if not res and res.failure.startswith('you predicted'):  # a number, but wrong: hint, don't reveal
+    # a number, but wrong: hint, don't reveal
+    if not res and res.failure.startswith('you predicted'):
         res.failure = f"you predicted {float(guess):.4g}; " + _angle_hint(float(guess))
     return res
 
 def _angle_hint(guess:float) -> str:
     "What a wrong ratio most likely missed, without giving the measured value away."
     if abs(guess - 1) <= 0.1:
-        return ("the network's output does not change, but the step does: the gradient of a "
-                "scale-invariant matrix shrinks as w grows, and a longer w turns less for the "
-                "same step.")
+        return ("the network's output does not change, but the step does: the gradient "
+                "of a scale-invariant matrix shrinks as w grows, and a longer w turns "
+                "less for the same step.")
     if abs(guess - 0.5) <= 0.05:
-        return ("that counts one factor of ‖w‖. The angle is about lr·‖g‖/‖w‖: ‖w‖ doubles, "
-                "and ‖g‖ itself scales as 1/‖w‖.")
+        return ("that counts one factor of ‖w‖. The angle is about lr·‖g‖/‖w‖: ‖w‖ "
+                "doubles, and ‖g‖ itself scales as 1/‖w‖.")
     if abs(guess - 4) <= 0.4:
-        return ("you may have given the factor the angle falls by: the check asks for the new "
-                "angle over the old one (below 1 when the angle shrinks).")
+        return ("you may have given the factor the angle falls by: the check asks for "
+                "the new angle over the old one (below 1 when the angle shrinks).")
     if guess > 1:
-        return ("the angle gets smaller, not larger: a longer w turns less for the same step, "
-                "and its gradient is smaller too.")
-    return ("count the factors of ‖w‖ in the angle lr·‖g‖/‖w‖ again: one from ‖w‖ itself, "
-            "one from how ‖g‖ scales with ‖w‖.")
+        return ("the angle gets smaller, not larger: a longer w turns less for the "
+                "same step, and its gradient is smaller too.")
+    return ("count the factors of ‖w‖ in the angle lr·‖g‖/‖w‖ again: one from ‖w‖ "
+            "itself, one from how ‖g‖ scales with ‖w‖.")
 
 # %% ../../nbs/88_ex_learning_rates.ipynb #01a60140
 @dataclass(frozen=True)
 class NormGrowthCase:
-    "What the learner is given: ‖w_0‖ of the hidden matrix, the learning rate, ‖g_t‖ at every step."
+    ("What the learner is given: ‖w_0‖ of the hidden matrix, the learning rate, ‖g_t‖ "
+     "at every step.")
     w0:float; lr:float; grad_norms:tuple
     def __str__(self) -> str:
         gs = ', '.join(f'{g:.4f}' for g in self.grad_norms)
-        return (f"‖w_0‖ = {self.w0:.4f}, lr = {self.lr:g}, {len(self.grad_norms)} steps of plain SGD\n"
+        return (f"‖w_0‖ = {self.w0:.4f}, lr = {self.lr:g}, {len(self.grad_norms)} "
+                "steps of plain SGD\n"
                 f"gradient norms ‖g_t‖ of the hidden matrix, step by step:\n{gs}")
 
 def _simulate(steps:int=40, lr:float=2.0, seed:int=0) -> tuple:
-    "Train the small BN network in float64, on one thread; (‖w_0‖, gradient norms, ‖w_T‖) of its hidden matrix."
+    ("Train the small BN network in float64, on one thread; (‖w_0‖, gradient norms, "
+     "‖w_T‖) of its hidden matrix.")
     n = torch.get_num_threads()
-    torch.set_num_threads(1)  # tiny tensors: more threads only wait on each other (seconds on a busy machine)
+    # tiny tensors: more threads only wait on each other (seconds on a busy machine)
+    torch.set_num_threads(1)
     try: return _train_small(steps, lr, seed)
     finally: torch.set_num_threads(n)
 
 def _train_small(steps, lr, seed) -> tuple:
     g = torch.Generator().manual_seed(seed)
-    x, y = torch.randn(256, 20, generator=g, dtype=torch.float64), torch.randint(0, 3, (256,), generator=g)
+    x, y = (torch.randn(256, 20, generator=g, dtype=torch.float64),
+            torch.randint(0, 3, (256,), generator=g))
     lin, out = nn.Linear(20, 16, bias=False).double(), nn.Linear(16, 3).double()
     with torch.no_grad():
         lin.weight.copy_(torch.randn(16, 20, generator=g, dtype=torch.float64) * 0.05)
-        out.weight.copy_(torch.randn(3, 16, generator=g, dtype=torch.float64) * 0.3); out.bias.zero_()
+        out.weight.copy_(torch.randn(3, 16, generator=g, dtype=torch.float64) * 0.3)
+        out.bias.zero_()
     model = nn.Sequential(lin, nn.BatchNorm1d(16).double(), nn.ReLU(), out)
     w0, norms = lin.weight.norm().item(), []
     for _ in range(steps):  # plain SGD, written out
@@ -109,41 +122,53 @@ def check_norm_growth(guess, # your prediction of ‖w‖ after the last step, a
     "Compare a predicted ‖w_T‖ with the one measured by rerunning the training."
     if isinstance(guess, torch.Tensor) and guess.numel() == 1: guess = guess.item()
     measured = _simulate()[2]
-    explain = ("The gradient of a scale-invariant matrix is orthogonal to w, so each step adds lr²‖g_t‖² to ‖w‖² "
-               "(Pythagoras): ‖w‖ only grows, and steps add in squares, not in lengths.")
-    # the identity is exact up to BN's ε (1e-5 against unit variances of ~0.05) and float64 rounding;
+    explain = ("The gradient of a scale-invariant matrix is orthogonal to w, so each "
+               "step adds lr²‖g_t‖² to ‖w‖² (Pythagoras): ‖w‖ only grows, and steps "
+               "add in squares, not in lengths.")
+    # the identity is exact up to BN's ε (1e-5 against unit variances of ~0.05)
+    # and float64 rounding;
     # 0.1% is far above that, and below plausible slips (one step left out: 1.3% off)
     res = check_prediction('norm_growth', guess, measured, explain, factor=1.001)
-    if not res and res.failure.startswith('you predicted'):  # a number, but wrong: hint, don't reveal
-        res.failure = f"you predicted {float(guess):.4g}; " + _growth_hint(float(guess), measured)
+    # a number, but wrong: hint, don't reveal
+    if not res and res.failure.startswith('you predicted'):
+        res.failure = (f"you predicted {float(guess):.4g}; "
+                       + _growth_hint(float(guess), measured))
     return res
 
 def _growth_hint(guess:float, measured:float) -> str:
-    "What a wrong prediction of ‖w_T‖ most likely missed, without giving the measured value away."
+    ("What a wrong prediction of ‖w_T‖ most likely missed, without giving the measured "
+     "value away.")
     w0 = _simulate(steps=0)[0]
     if abs(guess - w0) <= 1e-3 * w0:
-        return ("‖w‖ does not stay at ‖w_0‖: the loss ignores ‖w‖, but the steps do not. Each gradient is "
-                "orthogonal to w, so each step lengthens w (Pythagoras).")
+        return ("‖w‖ does not stay at ‖w_0‖: the loss ignores ‖w‖, but the steps do "
+                "not. Each gradient is orthogonal to w, so each step lengthens w "
+                "(Pythagoras).")
     if abs(guess - measured ** 2) <= 0.01 * measured ** 2:
         return "that looks like ‖w_T‖², not ‖w_T‖: take the square root."
     if guess > measured:
-        return ("that is too large. A step orthogonal to w lengthens it by much less than the step's own length: "
-                "steps add to ‖w‖² in squares (Pythagoras), not to ‖w‖ as lengths.")
-    return ("that is too small. Each step adds (lr·‖g_t‖)² to ‖w‖² (Pythagoras): is the learning rate squared too, "
-            "and is every step counted?")
+        return ("that is too large. A step orthogonal to w lengthens it by much less "
+                "than the step's own length: steps add to ‖w‖² in squares "
+                "(Pythagoras), not to ‖w‖ as lengths.")
+    return ("that is too small. Each step adds (lr·‖g_t‖)² to ‖w‖² (Pythagoras): is "
+            "the learning rate squared too, and is every step counted?")
 
 # %% ../../nbs/88_ex_learning_rates.ipynb #18b80bc0
 _OUTPUT_CHOICES = {
-    'a': (False, "The bias is not the reason: drop it, and scaling the output weights by a still multiplies the "
-                 "logits by a. What would undo that scale is a BN after the layer, and there is none."),
-    'b': (True, "Only a layer followed by BN is scale invariant: BN divides the scale back out. The output layer "
-                "feeds the softmax directly, so scaling its weights by a multiplies the logits by a and makes the "
-                "softmax sharper (a > 1) or flatter (a < 1). The loss changes, the gradient is not orthogonal to w, "
-                "and weight decay on this layer is a real L2 penalty on the logits."),
-    'c': (False, "Rounding is far too small to matter: the hidden layers' invariance held to 1e-4 or better. The output "
-                 "layer missed by order 0.1, a real change of the loss."),
-    'd': (False, "The number of outputs does not matter: what matters is that no BN follows the layer. With BN on "
-                 "its 10 outputs it would be scale invariant, and the logits would be normalized."),
+    'a': (False, "The bias is not the reason: drop it, and scaling the output weights "
+                 "by a still multiplies the logits by a. What would undo that scale is "
+                 "a BN after the layer, and there is none."),
+    'b': (True, "Only a layer followed by BN is scale invariant: BN divides the scale "
+                "back out. The output layer feeds the softmax directly, so scaling its "
+                "weights by a multiplies the logits by a and makes the softmax sharper "
+                "(a > 1) or flatter (a < 1). The loss changes, the gradient is not "
+                "orthogonal to w, and weight decay on this layer is a real L2 penalty "
+                "on the logits."),
+    'c': (False, "Rounding is far too small to matter: the hidden layers' invariance "
+                 "held to 1e-4 or better. The output layer missed by order 0.1, a real "
+                 "change of the loss."),
+    'd': (False, "The number of outputs does not matter: what matters is that no BN "
+                 "follows the layer. With BN on its 10 outputs it would be scale "
+                 "invariant, and the logits would be normalized."),
 }
 
 def check_output_layer(answer, # 'a', 'b', 'c' or 'd'

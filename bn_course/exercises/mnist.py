@@ -9,7 +9,8 @@ from functools import cache
 import pandas as pd
 import torch
 import torch.nn.functional as F
-from .core import CheckResult, describe, compare, check_function, _run_answer
+from .core import (CheckResult, describe, compare, check_function,
+                                      _run_answer)
 from ..models import mlp
 
 # %% auto #0
@@ -18,7 +19,8 @@ __all__ = ['GUESS_TOL', 'check_scoring', 'check_sigmoid_guess', 'check_update_ra
 # %% ../../nbs/84_ex_mnist.ipynb #23b5ef95
 @cache
 def _scoring_setup() -> tuple:
-    "A small BN classifier trained on 4 Gaussian classes, and 400 test points sorted by class."
+    ("A small BN classifier trained on 4 Gaussian classes, and 400 test points sorted "
+     "by class.")
     g = torch.Generator().manual_seed(0)
     centres = torch.randn(4, 8, generator=g) * 2
     def draw(n):
@@ -41,16 +43,18 @@ def _score(model, x, y, bs) -> float:
 _SCORING_CASES = [('model in eval mode, one batch of all 400', False, 400),
                   ('model left in train mode, batches of 50 sorted by class', True, 50),
                   ('model left in train mode, batches of 8 sorted by class', True, 8)]
-_SCORING_HINT = ("in train mode BN normalizes each batch with the batch's own statistics (a batch of one "
-                 "class loses what sets it apart) and updates its running statistics, even under "
-                 "torch.no_grad(); put the model in eval mode before the forward passes")
+_SCORING_HINT = ("in train mode BN normalizes each batch with the batch's own "
+                 "statistics (a batch of one class loses what sets it apart) and "
+                 "updates its running statistics, even under torch.no_grad(); put the "
+                 "model in eval mode before the forward passes")
 
 def check_scoring(score, # the learner's function: score(model, x, y, bs) -> accuracy
                  ) -> CheckResult:
     "Exercise 1: eval-mode accuracy, running statistics untouched."
     res = CheckResult('Exercise 1 (scoring)')
     if not callable(score):
-        res.failure = f"expected a function, got {describe(score)}: pass `score` itself, without calling it"
+        res.failure = (f"expected a function, got {describe(score)}: pass `score` "
+                       "itself, without calling it")
         return res
     net, x, y = _scoring_setup()
     tol = 1.5 / len(x)  # one image: a near-tie that batched matmul rounding could flip
@@ -58,48 +62,62 @@ def check_scoring(score, # the learner's function: score(model, x, y, bs) -> acc
         expected = _score(copy.deepcopy(net), x, y, bs)
         m = copy.deepcopy(net).train(train)
         before = [b.clone() for b in m.buffers()]
-        got, res.failure = _run_answer(score, (m, x.clone(), y.clone(), bs), label, _SCORING_HINT, '`score`')
+        got, res.failure = _run_answer(score, (m, x.clone(), y.clone(), bs), label,
+                                       _SCORING_HINT, '`score`')
         if res.failure: return res
         wrong = compare(expected, got, atol=tol, rtol=0)
         moved = any(not torch.equal(a, b) for a, b in zip(before, m.buffers()))
         if wrong or moved:
             parts = ([f"accuracy: {wrong}"] if wrong else []) + (
-                ["your function changed the BN layers' running statistics"] if moved else [])
+                ["your function changed the BN layers' running statistics"]
+                if moved else [])
             res.failure = f"{label}: {'; and '.join(parts)}\n    hint: {_SCORING_HINT}"
             return res
         res.passed.append(label)
     return res
 
 # %% ../../nbs/84_ex_mnist.ipynb #17f459fc
-_GUESS_WHY = {'without BN': "nearly every sigmoid starts beyond ±4, where its slope is almost 0, so the "
-                            "plain network barely leaves chance (0.1) in one epoch",
-              'with BN': "BN removes the saturation, but the weights in front of it are 5·√(3·fan_in) times "
-                         "too large, so each step turns them very little (scale invariance): the network "
-                         "learns, but ends below the default-start BN network"}
+_GUESS_WHY = {'without BN': "nearly every sigmoid starts beyond ±4, where its slope is "
+                            "almost 0, so the plain network barely leaves chance (0.1) "
+                            "in one epoch",
+              'with BN': "BN removes the saturation, but the weights in front of it "
+                         "are 5·√(3·fan_in) times too large, so each step turns them "
+                         "very little (scale invariance): the network learns, but ends "
+                         "below the default-start BN network"}
 GUESS_TOL = 0.1 # a guess this close to the measured accuracy counts as right
-_BAD_START = 'N(0, 5²) sigmoid, ' # the lesson's arms are this, then 'without BN' or 'with BN'
+# the lesson's arms are this, then 'without BN' or 'with BN'
+_BAD_START = 'N(0, 5²) sigmoid, '
 
 def check_sigmoid_guess(guess:dict, # {'without BN': accuracy, 'with BN': accuracy}
                         inits:pd.DataFrame, # the lesson's `inits`: arm, seed, test_acc
                        ) -> CheckResult:
-    "Exercise 2: predicted accuracies of the N(0, 5²) sigmoid networks against the lesson's run."
+    ("Exercise 2: predicted accuracies of the N(0, 5²) sigmoid networks against the "
+     "lesson's run.")
     res = CheckResult('Exercise 2 (sigmoid networks)')
     if not isinstance(guess, dict) or set(guess) != set(_GUESS_WHY):
-        res.failure = f"write a dict with the keys {sorted(_GUESS_WHY)}, got {describe(guess)}"
+        res.failure = (f"write a dict with the keys {sorted(_GUESS_WHY)}, "
+                       f"got {describe(guess)}")
         return res
     cols = {'arm', 'test_acc'}
     if not isinstance(inits, pd.DataFrame) or not cols <= set(inits.columns):
-        res.failure = f"pass the lesson's `inits` table (columns {sorted(cols)}) as the second argument"
+        res.failure = (f"pass the lesson's `inits` table (columns {sorted(cols)}) as "
+                       "the second argument")
         return res
     measured = inits.groupby('arm').test_acc.mean()
     for arm, why in _GUESS_WHY.items():
         g = guess[arm]
         if g is ... or g is None:
-            res.failure = f"{arm}: write your prediction as a number first (replace the `...`)"; return res
-        if isinstance(g, bool) or not isinstance(g, (int, float)) or not 0 <= g <= 1 or math.isnan(g):
-            res.failure = f"{arm}: an accuracy is a number between 0 and 1, got {g!r}"; return res
+            res.failure = (f"{arm}: write your prediction as a number first (replace "
+                           "the `...`)")
+            return res
+        if (isinstance(g, bool) or not isinstance(g, (int, float)) or not 0 <= g <= 1
+                or math.isnan(g)):
+            res.failure = f"{arm}: an accuracy is a number between 0 and 1, got {g!r}"
+            return res
         if _BAD_START + arm not in measured.index:
-            res.failure = f"the `inits` table has no arm {_BAD_START + arm!r}: run the lesson's study first"; return res
+            res.failure = (f"the `inits` table has no arm {_BAD_START + arm!r}: run "
+                           "the lesson's study first")
+            return res
         got = measured[_BAD_START + arm]
         line = f"{arm}: you predicted {g:.2f}, the run measured {got:.3f}. Why: {why}."
         if abs(g - got) > GUESS_TOL: res.failure = line; return res
@@ -115,15 +133,22 @@ def _ratio_cases() -> list:
     g = torch.Generator().manual_seed(0)
     w = torch.randn(100, 784, generator=g) * 0.05
     m = 1 + torch.randn(10, 50, generator=g) * 0.1
-    return [('a 100×784 layer, a small step', (w, w + 1e-4 * torch.randn(100, 784, generator=g))),
-            ('the same layer, a large step', (w, w + 0.05 * torch.randn(100, 784, generator=g))),
-            ('a 10×50 layer whose weights have mean 1', (m, m + 0.01 * torch.randn(10, 50, generator=g))),
+    return [('a 100×784 layer, a small step',
+             (w, w + 1e-4 * torch.randn(100, 784, generator=g))),
+            ('the same layer, a large step',
+             (w, w + 0.05 * torch.randn(100, 784, generator=g))),
+            ('a 10×50 layer whose weights have mean 1',
+             (m, m + 0.01 * torch.randn(10, 50, generator=g))),
             ('a step that doubles the weights', (w, 2 * w))]
 
-def check_update_ratio(update_ratio, # the learner's function: (w_before, w_after) -> float
-                      ) -> CheckResult:
+def check_update_ratio(
+    update_ratio, # the learner's function: (w_before, w_after) -> float
+) -> CheckResult:
     "Exercise 3: the update-to-data ratio on four cases."
-    return check_function('Exercise 3 (update-to-data ratio)', update_ratio, _ratio_cases(), _update_ratio,
-                          hint="divide the sd of the update (after − before) by the sd of the weights "
-                               "before the step, then take log10; return a Python float",
-                          atol=1e-4, rtol=0)  # float32 sds of 100–80,000 numbers agree to ~1e-6 in log10
+    return check_function('Exercise 3 (update-to-data ratio)', update_ratio,
+                          _ratio_cases(), _update_ratio,
+                          hint="divide the sd of the update (after − before) by the sd "
+                               "of the weights before the step, then take log10; "
+                               "return a Python float",
+                          # float32 sds of 100–80,000 numbers agree to ~1e-6 in log10
+                          atol=1e-4, rtol=0)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 import torch
 import torch.nn.functional as F
-from .core import CheckResult, check_function, check_prediction, check_choice, describe
+from .core import (CheckResult, check_function, check_prediction,
+                                      check_choice, describe)
 
 # %% auto #0
 __all__ = ['NO_ALLREDUCE_CHOICES', 'check_merge_stats', 'check_noise_prediction', 'check_layer_norm', 'check_group_norm',
@@ -19,13 +20,16 @@ def _stats(x:torch.Tensor) -> tuple:
     return len(x), m, (x - m).square().sum(0)
 
 def _merge_cases() -> list:
-    "(label, (stats,)) cases: devices of equal and unequal sizes, and a feature mean of 57,000."
+    ("(label, (stats,)) cases: devices of equal and unequal sizes, and a feature mean "
+     "of 57,000.")
     g, cases = torch.Generator().manual_seed(0), []
-    for label, counts, mu, sd in [('2 devices of 4 rows, mean 0, sd 1', [4, 4], 0., 1.),
-                                  ('3 devices of 3, 5 and 1 rows, mean 2, sd 3', [3, 5, 1], 2., 3.),
-                                  ('4 devices of 1, 6, 2 and 5 rows, mean 0, sd 1', [1, 6, 2, 5], 0., 1.),
-                                  ('8 devices of 2 rows, mean 57,000, sd 1, float32', [2] * 8, 57_000., 1.)]:
-        x = (torch.randn(sum(counts), 4, generator=g, dtype=torch.float64) * sd + mu).float()
+    for label, counts, mu, sd in [
+            ('2 devices of 4 rows, mean 0, sd 1', [4, 4], 0., 1.),
+            ('3 devices of 3, 5 and 1 rows, mean 2, sd 3', [3, 5, 1], 2., 3.),
+            ('4 devices of 1, 6, 2 and 5 rows, mean 0, sd 1', [1, 6, 2, 5], 0., 1.),
+            ('8 devices of 2 rows, mean 57,000, sd 1, float32', [2] * 8, 57_000., 1.)]:
+        x = (torch.randn(sum(counts), 4, generator=g, dtype=torch.float64) * sd
+             + mu).float()
         cases.append((label, ([_stats(p) for p in x.split(counts)],)))
     return cases
 
@@ -37,19 +41,23 @@ def _merge_reference(stats:list) -> tuple:
     return n, mean.to(stats[0][1].dtype), m2.to(stats[0][1].dtype)
 
 # %% ../../nbs/87_ex_small_batches.ipynb #05969937
-def check_merge_stats(merge_pairwise, # your function: list of per-device (n, mean, M) -> (n, mean, M)
-                     ) -> CheckResult:
-    "Check a merge of per-device (count, mean, sum of squared deviations) against the exact one."
-    # Tolerances: float32 means near 57,000 are rounded to ~0.004, so a correct float32 merge of
-    # deviations of order 1 is off by ~0.1% of M (printed below); 2% leaves >10× headroom, and
-    # the one-pass formula is off by far more than M itself.
+def check_merge_stats(
+    merge_pairwise, # your function: list of per-device (n, mean, M) -> (n, mean, M)
+) -> CheckResult:
+    ("Check a merge of per-device (count, mean, sum of squared deviations) against the "
+     "exact one.")
+    # Tolerances: float32 means near 57,000 are rounded to ~0.004, so a correct float32
+    # merge of deviations of order 1 is off by ~0.1% of M (printed below); 2% leaves
+    # >10× headroom, and the one-pass formula is off by far more than M itself.
     return check_function('merge per-device statistics', merge_pairwise, _merge_cases(),
-                          _merge_reference, atol=1e-3, rtol=2e-2, names=('n', 'mean', 'M'),
-                          hint="M is a sum of squared deviations (n·variance), not the variance. "
-                               "M of the union is M_A + M_B plus the between-device term "
-                               "δ²·n_A·n_B/n, with δ = mean_B − mean_A; the new mean weights "
-                               "each device by its row count; never go through Σx²; "
-                               "return tensors in the inputs' dtype (float32 here).")
+                          _merge_reference, atol=1e-3, rtol=2e-2,
+                          names=('n', 'mean', 'M'),
+                          hint="M is a sum of squared deviations (n·variance), not the "
+                               "variance. M of the union is M_A + M_B plus the "
+                               "between-device term δ²·n_A·n_B/n, with δ = mean_B − "
+                               "mean_A; the new mean weights each device by its row "
+                               "count; never go through Σx²; return tensors in the "
+                               "inputs' dtype (float32 here).")
 
 # %% ../../nbs/87_ex_small_batches.ipynb #fdff8eab
 def _synthetic_noise(k:int=4, trials:int=20_000, seed:int=0) -> float:
@@ -60,83 +68,112 @@ def _synthetic_noise(k:int=4, trials:int=20_000, seed:int=0) -> float:
     return (means.std() / pop.std()).item()
 
 def _measured_at(noise, k:int=4) -> float:
-    "sqrt of the median over features of the measured variance of the batch mean at k, in σ²."
+    ("sqrt of the median over features of the measured variance of the batch mean at "
+     "k, in σ².")
     cols = {'k', 'mean_measured'}
     if not hasattr(noise, 'columns') or not cols <= set(noise.columns):
-        raise ValueError(f"pass the lesson's `noise` table (from `batch_stat_noise`), got {describe(noise)}")
+        raise ValueError("pass the lesson's `noise` table (from `batch_stat_noise`), "
+                         f"got {describe(noise)}")
     at = noise[noise.k == k]
-    if at.empty: raise ValueError(f"the `noise` table has no batches of k = {k}: measure with ks including {k}")
+    if at.empty: raise ValueError(f"the `noise` table has no batches of k = {k}: "
+                                  f"measure with ks including {k}")
     return math.sqrt(at.mean_measured.median())
 
-def check_noise_prediction(guess, # your prediction: the sd of the batch mean at k = 4, in σ
-                           noise=None, # the lesson's `noise` table; None measures a synthetic feature
-                          ) -> CheckResult:
+def check_noise_prediction(
+    guess, # your prediction: the sd of the batch mean at k = 4, in σ
+    noise=None, # the lesson's `noise` table; None measures a synthetic feature
+) -> CheckResult:
     "Compare a predicted sd of the batch mean at k = 4 with the measured one."
-    # Within 10%: the measured sd is the root of a median over ~100 features of variances each
-    # within a few % (section 1 asserts 5% on the variance, so 2.5% on the sd). 10% leaves room
-    # for that and rejects 1/√3 ≈ 0.577 (σ/√(k − 1), a Bessel mix-up), 15% off.
+    # Within 10%: the measured sd is the root of a median over ~100 features of
+    # variances each within a few % (section 1 asserts 5% on the variance, so 2.5% on
+    # the sd). 10% leaves room for that and rejects 1/√3 ≈ 0.577 (σ/√(k − 1), a Bessel
+    # mix-up), 15% off.
     try: measured = _synthetic_noise() if noise is None else _measured_at(noise)
-    except ValueError as e: return CheckResult('noise of the batch mean at k = 4', failure=str(e))
-    return check_prediction('noise of the batch mean at k = 4', guess, measured, factor=1.1,
-                            explain="The batch mean averages k independent draws, so its variance "
-                                    "is σ²/k and its sd σ/√k: 0.5 σ at k = 4. It falls only as "
-                                    "1/√k: halving it takes 4 times the batch.")
+    except ValueError as e:
+        return CheckResult('noise of the batch mean at k = 4', failure=str(e))
+    return check_prediction('noise of the batch mean at k = 4', guess, measured,
+                            factor=1.1,
+                            explain="The batch mean averages k independent draws, so "
+                                    "its variance is σ²/k and its sd σ/√k: 0.5 σ at "
+                                    "k = 4. It falls only as 1/√k: halving it takes 4 "
+                                    "times the batch.")
 
 # %% ../../nbs/87_ex_small_batches.ipynb #7d078706
 def _rows(shape, scale=1., shift=0., dtype=torch.float32, seed=0) -> torch.Tensor:
     g = torch.Generator().manual_seed(seed)
-    return (torch.randn(*shape, generator=g, dtype=torch.float64) * scale + shift).to(dtype)
+    return (torch.randn(*shape, generator=g, dtype=torch.float64) * scale
+            + shift).to(dtype)
 
 def _ln_cases() -> list:
     return [('x of shape (4, 6), float32', (_rows((4, 6)), 1e-5)),
-            ('x of shape (3, 10), mean 5, sd 3', (_rows((3, 10), 3., 5., seed=1), 1e-5)),
+            ('x of shape (3, 10), mean 5, sd 3',
+             (_rows((3, 10), 3., 5., seed=1), 1e-5)),
             ('one row, shape (1, 8)', (_rows((1, 8), seed=2), 1e-5)),
-            ('features with sd 0.001 (variance below ε)', (_rows((4, 6), 1e-3, seed=3), 1e-5)),
-            ('float64, shape (2, 5)', (_rows((2, 5), dtype=torch.float64, seed=4), 1e-5)),
+            ('features with sd 0.001 (variance below ε)',
+             (_rows((4, 6), 1e-3, seed=3), 1e-5)),
+            ('float64, shape (2, 5)',
+             (_rows((2, 5), dtype=torch.float64, seed=4), 1e-5)),
             ('sd 0.01, eps = 1e-3', (_rows((4, 6), 1e-2, seed=5), 1e-3))]
 
-def check_layer_norm(layer_norm, # your function: (x of shape (N, C), eps) -> normalized x
-                    ) -> CheckResult:
+def check_layer_norm(
+    layer_norm, # your function: (x of shape (N, C), eps) -> normalized x
+) -> CheckResult:
     "Check LayerNorm without parameters against `torch.nn.functional.layer_norm`."
     # Float32 normalized values of order 1: rounding ~1e-6, so 1e-5 leaves headroom.
     return check_function('LayerNorm', layer_norm, _ln_cases(),
-                          lambda x, eps: F.layer_norm(x, x.shape[1:], eps=eps), atol=1e-5, rtol=1e-4,
-                          hint="each row is normalized with its own mean and biased variance over "
-                               "its features (dimension 1), with ε added to the variance inside the "
-                               "square root; the batch dimension plays no part.")
+                          lambda x, eps: F.layer_norm(x, x.shape[1:], eps=eps),
+                          atol=1e-5, rtol=1e-4,
+                          hint="each row is normalized with its own mean and biased "
+                               "variance over its features (dimension 1), with ε added "
+                               "to the variance inside the square root; the batch "
+                               "dimension plays no part.")
 
 def _gn_cases() -> list:
     return [('x of shape (4, 6), 2 groups', (_rows((4, 6)), 2, 1e-5)),
-            ('x of shape (3, 10), 5 groups, mean 5, sd 3', (_rows((3, 10), 3., 5., seed=1), 5, 1e-5)),
+            ('x of shape (3, 10), 5 groups, mean 5, sd 3',
+             (_rows((3, 10), 3., 5., seed=1), 5, 1e-5)),
             ('one row of 12 features, 3 groups', (_rows((1, 12), seed=2), 3, 1e-5)),
             ('1 group (LayerNorm), sd 0.001', (_rows((4, 6), 1e-3, seed=3), 1, 1e-5)),
-            ('float64, shape (2, 12), 4 groups', (_rows((2, 12), dtype=torch.float64, seed=4), 4, 1e-5)),
+            ('float64, shape (2, 12), 4 groups',
+             (_rows((2, 12), dtype=torch.float64, seed=4), 4, 1e-5)),
             ('sd 0.01, 2 groups, eps = 1e-3', (_rows((4, 6), 1e-2, seed=5), 2, 1e-3))]
 
-def check_group_norm(group_norm, # your function: (x of shape (N, C), groups, eps) -> normalized x
-                    ) -> CheckResult:
+def check_group_norm(
+    group_norm, # your function: (x of shape (N, C), groups, eps) -> normalized x
+) -> CheckResult:
     "Check GroupNorm without parameters against `torch.nn.functional.group_norm`."
     return check_function('GroupNorm', group_norm, _gn_cases(),
-                          lambda x, groups, eps: F.group_norm(x, groups, eps=eps), atol=1e-5, rtol=1e-4,
-                          hint="split each row's C features into `groups` consecutive blocks of C/groups "
-                               "features, and normalize each block with its own mean and biased variance "
-                               "(plus ε); the batch dimension plays no part.")
+                          lambda x, groups, eps: F.group_norm(x, groups, eps=eps),
+                          atol=1e-5, rtol=1e-4,
+                          hint="split each row's C features into `groups` consecutive "
+                               "blocks of C/groups features, and normalize each block "
+                               "with its own mean and biased variance (plus ε); the "
+                               "batch dimension plays no part.")
 
 # %% ../../nbs/87_ex_small_batches.ipynb #8f8b26df
 NO_ALLREDUCE_CHOICES = {
-    'outputs': (False, "The forward pass is untouched: the all_gather and the exact merge give every "
-                       "device the global mean and variance, so the outputs equal BN on the whole batch."),
-    'input gradients': (True, "Each row moves the global mean and variance, and through them the outputs "
-                              "on every device; with local sums, a device's ∂L/∂x misses the other "
-                              "devices' part of Σg and Σg·x̂, so it is not the gradient of the loss."),
-    'parameter gradients only': (False, "γ's and β's gradients are sums of g·x̂ and g over rows; DDP "
-                                        "averages them over devices like any other gradient, without "
-                                        "SyncBN's backward. What the all_reduce feeds is ∂L/∂x."),
-    'nothing': (False, "The forward normalizes with global statistics, so every output depends on every "
-                       "device's rows; dropping the all_reduce drops those terms from ∂L/∂x."),
+    'outputs': (False, "The forward pass is untouched: the all_gather and the exact "
+                       "merge give every device the global mean and variance, so the "
+                       "outputs equal BN on the whole batch."),
+    'input gradients': (True, "Each row moves the global mean and variance, and "
+                              "through them the outputs on every device; with local "
+                              "sums, a device's ∂L/∂x misses the other devices' part "
+                              "of Σg and Σg·x̂, so it is not the gradient of the "
+                              "loss."),
+    'parameter gradients only': (False, "γ's and β's gradients are sums of g·x̂ and g "
+                                        "over rows; DDP averages them over devices "
+                                        "like any other gradient, without SyncBN's "
+                                        "backward. What the all_reduce feeds is "
+                                        "∂L/∂x."),
+    'nothing': (False, "The forward normalizes with global statistics, so every output "
+                       "depends on every device's rows; dropping the all_reduce drops "
+                       "those terms from ∂L/∂x."),
 }
 
-def check_no_allreduce(answer, # one of 'outputs', 'input gradients', 'parameter gradients only', 'nothing'
-                      ) -> CheckResult:
-    "Which quantities go wrong when SyncBN's backward uses each device's local sums only?"
-    return check_choice('SyncBN without its backward all_reduce', answer, NO_ALLREDUCE_CHOICES)
+def check_no_allreduce(
+    answer, # one of 'outputs', 'input gradients', 'parameter gradients only', 'nothing'
+) -> CheckResult:
+    ("Which quantities go wrong when SyncBN's backward uses each device's local sums "
+     "only?")
+    return check_choice('SyncBN without its backward all_reduce', answer,
+                        NO_ALLREDUCE_CHOICES)

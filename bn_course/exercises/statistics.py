@@ -19,7 +19,8 @@ def _ref_pooled(batches:list) -> tuple:
     for b in batches:
         b = b.double(); nb, mb = len(b), b.mean(0)
         d, tot = mb - mean, n + nb
-        mean, m2, n = mean + d * nb / tot, m2 + ((b - mb) ** 2).sum(0) + d ** 2 * n * nb / tot, tot
+        mean, m2, n = (mean + d * nb / tot,
+                       m2 + ((b - mb) ** 2).sum(0) + d ** 2 * n * nb / tot, tot)
     return mean, m2 / (n - 1)
 
 def _pooled_cases() -> list:
@@ -28,19 +29,23 @@ def _pooled_cases() -> list:
     two = torch.cat([x[:200] - 2, x[200:] + 2])                  # two clusters, sorted
     big = torch.randn(300, 2, generator=g, dtype=torch.float64) + 1e8
     return [('one batch of shape (400, 3)', ([x],)),
-            ('the same rows in shuffled batches of 50', (list(x[torch.randperm(400, generator=g)].split(50)),)),
-            ('two clusters, one per run of batches (sorted stream)', (list(two.split(50)),)),
+            ('the same rows in shuffled batches of 50',
+             (list(x[torch.randperm(400, generator=g)].split(50)),)),
+            ('two clusters, one per run of batches (sorted stream)',
+             (list(two.split(50)),)),
             ('batches of unequal size (10, 300, 90)', (list(x.split([10, 300, 90])),)),
             ('mean 1e8, sd 1, in batches of 100', (list(big.split(100)),))]
 
 def check_pooled_moments(fn, # the learner's `pooled_moments(batches) -> (mean, var)`
                         ) -> CheckResult:
     "Check `pooled_moments` on batchings that catch the usual shortcuts."
-    return check_function('pooled_moments', fn, _pooled_cases(), _ref_pooled, atol=1e-6, rtol=1e-6,
+    return check_function('pooled_moments', fn, _pooled_cases(), _ref_pooled, atol=1e-6,
+                          rtol=1e-6,
         names=('mean', 'var'),
-        hint="merge per-batch (count, mean, sum of squared deviations) with Chan's formula: the "
-             "gap between batch means adds n_a·n_b/n·δ² to the sum; weigh means by counts; "
-             "divide by n − 1; avoid E[x²] − E[x]², which cancels at a large mean")
+        hint="merge per-batch (count, mean, sum of squared deviations) with Chan's "
+             "formula: the gap between batch means adds n_a·n_b/n·δ² to the sum; weigh "
+             "means by counts; divide by n − 1; avoid E[x²] − E[x]², which cancels at "
+             "a large mean")
 
 # %% ../../nbs/86_ex_statistics.ipynb #44b2efc1
 def _noise_floor_measured(momentum:float=0.2, bs:int=8, chains:int=20000,
@@ -69,34 +74,43 @@ def check_noise_floor(guess, # the predicted mean |running − true mean|, in sd
 def check_two_digit_batches(guess, # the learner's predicted accuracy, a fraction
                             measured:float, # the lesson's own run's accuracy
                            ) -> CheckResult:
-    "Compare the predicted accuracy of train-mode scoring on two-digit batches with the run's."
+    ("Compare the predicted accuracy of train-mode scoring on two-digit batches with "
+     "the run's.")
     if not isinstance(measured, (int, float)) or not 0 <= measured <= 1:
-        raise ValueError(f"measured must be the accuracy from the lesson's run (0 to 1), got {measured!r}")
+        raise ValueError("measured must be the accuracy from the lesson's run "
+                         f"(0 to 1), got {measured!r}")
     if isinstance(guess, (int, float)) and not isinstance(guess, bool) and guess > 1:
-        return CheckResult('two-digit batches', failure=f"write the accuracy as a fraction "
-                           f"(0 to 1), got {guess}: e.g. 0.5 for 50%")
-    why = ("In train mode each batch is normalized by its own mean and variance. When a batch "
-           "holds only two digits, its mean is the average of those two digits' strokes, and "
-           "that is what the network subtracts: each image is seen by how it differs from the "
-           "pair, not from all ten digits, so the features it learned on mixed batches no longer "
-           "mean what they did. Compare your guess with the measured value: the weights are "
-           "fine (eval mode scores far higher), and the batch alone decides how much is lost.")
-    return check_prediction('two-digit batches', guess, measured, why, factor=1.6)   # 1.6: a guess of eval mode's ~0.97 fails
+        return CheckResult('two-digit batches',
+                           failure=f"write the accuracy as a fraction (0 to 1), got "
+                                   f"{guess}: e.g. 0.5 for 50%")
+    why = ("In train mode each batch is normalized by its own mean and variance. When "
+           "a batch holds only two digits, its mean is the average of those two "
+           "digits' strokes, and that is what the network subtracts: each image is "
+           "seen by how it differs from the pair, not from all ten digits, so the "
+           "features it learned on mixed batches no longer mean what they did. Compare "
+           "your guess with the measured value: the weights are fine (eval mode scores "
+           "far higher), and the batch alone decides how much is lost.")
+    # 1.6: a guess of eval mode's ~0.97 fails
+    return check_prediction('two-digit batches', guess, measured, why, factor=1.6)
 
 # %% ../../nbs/86_ex_statistics.ipynb #7a11d64d
 _UPDATE_BN_CHOICES = {
-    'a': (False, "The running mean is the average of the batch means, which for batches of equal "
-                 "size is the mean of all the data, in any order. The mean survives; look at what "
-                 "averaging within-batch spreads leaves out."),
-    'b': (True, "update_bn averages the per-batch variances. Each batch holds only daytime or only "
-                "night-time images, so the variance between the two groups, often the largest "
-                "part, is in no batch: eval mode divides by too small an sd. What that costs "
-                "in accuracy depends on the network (in Lesson 6 it was measured, not "
-                "assumed). Merging the batches' moments exactly (recalibrate) avoids it."),
-    'c': (False, "Averaging within-batch variances can only leave out the between-batch part, "
-                 "never add to it: the estimate is too small, not too large."),
-    'd': (False, "update_bn's running_var is the mean of the per-batch variances, which equals the "
-                 "population variance only when every batch is a fair sample of the data."),
+    'a': (False, "The running mean is the average of the batch means, which for "
+                 "batches of equal size is the mean of all the data, in any order. The "
+                 "mean survives; look at what averaging within-batch spreads leaves "
+                 "out."),
+    'b': (True, "update_bn averages the per-batch variances. Each batch holds only "
+                "daytime or only night-time images, so the variance between the two "
+                "groups, often the largest part, is in no batch: eval mode divides by "
+                "too small an sd. What that costs in accuracy depends on the network "
+                "(in Lesson 6 it was measured, not assumed). Merging the batches' "
+                "moments exactly (recalibrate) avoids it."),
+    'c': (False, "Averaging within-batch variances can only leave out the "
+                 "between-batch part, never add to it: the estimate is too small, not "
+                 "too large."),
+    'd': (False, "update_bn's running_var is the mean of the per-batch variances, "
+                 "which equals the population variance only when every batch is a fair "
+                 "sample of the data."),
 }
 
 def check_update_bn_choice(answer, # 'a', 'b', 'c' or 'd'

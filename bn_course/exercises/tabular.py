@@ -8,7 +8,8 @@ import functools
 import numpy as np
 import torch
 from ..core import set_seed
-from .core import CheckResult, check_function, check_prediction, describe
+from .core import (CheckResult, check_function, check_prediction,
+                                      describe)
 from ..lessons.tabular import tabular_net, income_share, unseen_rows
 from ..training import kfold, zscore
 from ..experiments import inner_split
@@ -43,19 +44,23 @@ def _measured_share() -> float:
 # %% ../../nbs/81_ex_tabular.ipynb #e7f80942
 def check_income_share(guess, # your prediction: a fraction between 0 and 1
                       ) -> CheckResult:
-    "Exercise 1: the median first-layer unit's income share at initialization: 0.99 to 1."
+    ("Exercise 1: the median first-layer unit's income share at initialization: 0.99 "
+     "to 1.")
     name, measured = 'Exercise 1: income share', _measured_share()
     res = check_prediction(name, guess, measured, _WHY_SHARE, factor=1.02)
-    if res.failure and not res.failure.startswith('you predicted'): return res  # not one number
+    # not one number
+    if res.failure and not res.failure.startswith('you predicted'): return res
     g = float(guess.item() if hasattr(guess, 'item') else guess)
     if 1 < g <= 100:
-        return CheckResult(name, failure=f"a share is a fraction between 0 and 1: for {g:g}% "
-                                         f"write {g / 100:g}")
+        return CheckResult(name, failure="a share is a fraction between 0 and 1: for "
+                                         f"{g:g}% write {g / 100:g}")
     if not 0 <= g <= 1:
-        return CheckResult(name, failure=f"a share is a fraction between 0 and 1, got {g:g}")
+        return CheckResult(name,
+                           failure=f"a share is a fraction between 0 and 1, got {g:g}")
     if g < 0.99 and not res.failure:  # near, but the point is "more than 99%"
-        return CheckResult(name, failure=f"you predicted {g:g}; the run measured {measured:.4f}: "
-                                         f"close, but income carries more than 0.99. {_WHY_SHARE}")
+        return CheckResult(name, failure=f"you predicted {g:g}; the run measured "
+                                         f"{measured:.4f}: close, but income carries "
+                                         f"more than 0.99. {_WHY_SHARE}")
     return res
 
 # %% ../../nbs/81_ex_tabular.ipynb #617548cd
@@ -77,14 +82,18 @@ _CASES_UNSEEN = [('one-hot job missing from training (4 rows)', _onehot_case),
                  ('the real data: fold 1, inner training part vs outer fold', _fold1)]
 
 # %% ../../nbs/81_ex_tabular.ipynb #838f4deb
-def check_find_unseen(find_unseen, # your function: (x_train, x) -> bool tensor, one value per row of x
-                     ) -> CheckResult:
-    "Exercise 2: the rows of `x` with a value in a column that is constant in `x_train`."
+def check_find_unseen(
+    find_unseen, # your function: (x_train, x) -> bool tensor, one value per row of x
+) -> CheckResult:
+    ("Exercise 2: the rows of `x` with a value in a column that is constant in "
+     "`x_train`.")
     cases = [(label, make()) for label, make in _CASES_UNSEEN]
-    return check_function('Exercise 2: find the unseen customers', find_unseen, cases, unseen_rows,
-                          hint="a column is 'unseen' when it is constant in the TRAINING data (its sd "
-                               "there is 0), whatever that constant is; a row is flagged when it "
-                               "differs from that constant in any such column")
+    return check_function('Exercise 2: find the unseen customers', find_unseen, cases,
+                          unseen_rows,
+                          hint="a column is 'unseen' when it is constant in the "
+                               "TRAINING data (its sd there is 0), whatever that "
+                               "constant is; a row is flagged when it differs from "
+                               "that constant in any such column")
 
 # %% ../../nbs/81_ex_tabular.ipynb #f365ab35
 def _small_case() -> tuple:
@@ -101,11 +110,14 @@ _CASES_Z = [('5 training rows, 4 other rows, 3 features', _small_case),
             ('the real data: fold 1, inner training part vs outer fold', _fold1)]
 
 # %% ../../nbs/81_ex_tabular.ipynb #be6c189b
-def check_zscore(my_zscore, # your function: (x_train, x_other) -> (x_train_z, x_other_z)
-                ) -> CheckResult:
-    "Exercise 3: z-score both parts with the training part's statistics; constant columns only centred."
+def check_zscore(
+    my_zscore, # your function: (x_train, x_other) -> (x_train_z, x_other_z)
+) -> CheckResult:
+    ("Exercise 3: z-score both parts with the training part's statistics; constant "
+     "columns only centred.")
     cases = [(label, make()) for label, make in _CASES_Z]
     return check_function('Exercise 3: z-score per fold', my_zscore, cases, zscore,
-                          hint="take the mean and sd (x.std(0): n - 1) from x_train only, use them "
-                               "for both parts, and divide a column whose training sd is 0 by 1",
+                          hint="take the mean and sd (x.std(0): n - 1) from x_train "
+                               "only, use them for both parts, and divide a column "
+                               "whose training sd is 0 by 1",
                           atol=1e-5, rtol=1e-4, names=('x_train_z', 'x_other_z'))
