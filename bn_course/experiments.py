@@ -36,22 +36,28 @@ class Job:
 # %% ../nbs/08_experiments.ipynb #c0ffea4b
 OPTIMIZERS = ('adam', 'sgd')
 
-def make_optimizer(name:str, # 'adam' (the course's fused Adam) or 'sgd' (plain SGD, no momentum)
+def make_optimizer(name:str, # 'adam' (course's fused Adam) or 'sgd' (SGD, no momentum)
                    lr:float, # learning rate
                   ):
     "A function `params -> optimizer`."
-    if name not in OPTIMIZERS: raise ValueError(f"optimizer {name!r} is unknown: use one of {OPTIMIZERS}")
-    # foreach: one call for all parameters instead of a Python loop; on the CPU the same `add_` per tensor, so the same bits
-    return (lambda ps: adam(ps, lr)) if name == 'adam' else (lambda ps: torch.optim.SGD(ps, lr=lr, foreach=True))
+    if name not in OPTIMIZERS:
+        raise ValueError(f"optimizer {name!r} is unknown: use one of {OPTIMIZERS}")
+    # foreach: one call for all parameters instead of a Python loop; on the CPU the same
+    # `add_` per tensor, so the same bits
+    return ((lambda ps: adam(ps, lr)) if name == 'adam'
+            else (lambda ps: torch.optim.SGD(ps, lr=lr, foreach=True)))
+
 
 # %% ../nbs/08_experiments.ipynb #23a04824
 def _loss_fn(loss:str):
-    if loss not in ('mse', 'ce'): raise ValueError(f"loss must be 'mse' or 'ce', not {loss!r}")
+    if loss not in ('mse', 'ce'):
+        raise ValueError(f"loss must be 'mse' or 'ce', not {loss!r}")
     return F.mse_loss if loss == 'mse' else F.cross_entropy
 
 def _row(job:Job, hist, test_loss:float) -> dict:
-    return dict(key=job.key, train_curve=hist.train_loss, val_curve=hist.val_loss, epochs=hist.epochs,
-                best_epoch=hist.best_epoch, stopped_early=hist.stopped_early, test_loss=test_loss)
+    return dict(key=job.key, train_curve=hist.train_loss, val_curve=hist.val_loss,
+                epochs=hist.epochs, best_epoch=hist.best_epoch,
+                stopped_early=hist.stopped_early, test_loss=test_loss)
 
 def _run_loop(jobs:list, epochs, bs, loss, patience, opt, lrs, progress) -> tuple:
     "Each job with `fit`, one at a time; the trained models and the rows."
@@ -59,74 +65,105 @@ def _run_loop(jobs:list, epochs, bs, loss, patience, opt, lrs, progress) -> tupl
     for j, lr in zip(tqdm(jobs, disable=not progress, leave=False), lrs):
         m = copy.deepcopy(j.model)
         es = EarlyStopping(patience) if patience else None
-        h = fit(m, j.x_train, j.y_train, j.x_valid, j.y_valid, epochs=epochs, bs=bs, loss_fn=fn, early_stopping=es,
-                opt=make_optimizer(opt, lr)(m.parameters()), progress=False, generator=j.generator)
+        h = fit(m, j.x_train, j.y_train, j.x_valid, j.y_valid, epochs=epochs, bs=bs,
+                loss_fn=fn, early_stopping=es,
+                opt=make_optimizer(opt, lr)(m.parameters()), progress=False,
+                generator=j.generator)
         models.append(m); rows.append(_row(j, h, evaluate(m, j.x_test, j.y_test, fn)))
     return models, rows
+
 
 # %% ../nbs/08_experiments.ipynb #03665deb
 def _shared(ts:list) -> bool: return all(t is ts[0] for t in ts)
 
 def _stack_data(ts:list, shared:bool) -> torch.Tensor:
-    "One tensor for all jobs: the shared 2-D tensor itself, or the jobs' tensors stacked."
+    ("One tensor for all jobs: the shared 2-D tensor itself, "
+     "or the jobs' tensors stacked.")
     if shared: return ts[0]
-    if len({t.shape for t in ts}) > 1: raise ValueError("the stacked engine needs every job's data to have one shape: use engine='loop'")
+    if len({t.shape for t in ts}) > 1:
+        raise ValueError("the stacked engine needs every job's data to have one shape: "
+                         "use engine='loop'")
     return torch.stack(ts)
 
 def _distinct(xs:list, ys:list) -> tuple:
-    "The distinct (x, y) training pairs among the jobs', by value, and for each job the index of its pair."
+    ("The distinct (x, y) training pairs among the jobs', by value, "
+     "and for each job the index of its pair.")
     firsts, index, seen, same = [], [], {}, lambda a, b: a is b or torch.equal(a, b)
     for x, y in zip(xs, ys):
-        key = (x.shape, y.shape, float(x.sum()), float(y.sum()))  # a cheap fingerprint; `torch.equal` decides
-        hit = next((i for i in seen.get(key, []) if same(xs[firsts[i]], x) and same(ys[firsts[i]], y)), None)
-        if hit is None: hit = len(firsts); firsts.append(len(index)); seen.setdefault(key, []).append(hit)
+        # a cheap fingerprint; `torch.equal` decides
+        key = (x.shape, y.shape, float(x.sum()), float(y.sum()))
+        hit = next((i for i in seen.get(key, [])
+                    if same(xs[firsts[i]], x) and same(ys[firsts[i]], y)), None)
+        if hit is None:
+            hit = len(firsts); firsts.append(len(index))
+            seen.setdefault(key, []).append(hit)
         index.append(hit)
     return firsts, torch.tensor(index)
 
 def _run_stacked(jobs:list, epochs, bs, loss, patience, opt, lrs, progress) -> tuple:
     "All jobs as one stack; the trained models and the rows."
-    fields = [[getattr(j, f) for j in jobs] for f in ('x_train', 'y_train', 'x_valid', 'y_valid', 'x_test', 'y_test')]
-    fit_shared, test_shared = all(map(_shared, fields[:4])), all(map(_shared, fields[4:]))  # shared data is passed once, 2-D
+    fields = [[getattr(j, f) for j in jobs]
+              for f in ('x_train', 'y_train', 'x_valid', 'y_valid', 'x_test', 'y_test')]
+    # shared data is passed once, 2-D
+    fit_shared, test_shared = (all(map(_shared, fields[:4])),
+                               all(map(_shared, fields[4:])))
     index = None
-    if not fit_shared:  # jobs that train on the same data (folds shared by arms and seeds) share one copy of it
+    # jobs that train on the same data (folds shared by arms and seeds) share one copy
+    # of it
+    if not fit_shared:
         firsts, index = _distinct(*fields[:2])
         fields[:2] = [[ts[i] for i in firsts] for ts in fields[:2]]
-    data = [_stack_data(ts, fit_shared) for ts in fields[:4]] + [_stack_data(ts, test_shared) for ts in fields[4:]]
-    stack = StackedSequential([j.model for j in jobs])  # copies the weights; the jobs' models are left as they are
-    best, hists = fit_stacked(stack, *data[:4], epochs=epochs, bs=bs, loss=loss, patience=patience,
-                              generators=[j.generator for j in jobs], progress=progress, train_index=index,
-                              lr=lrs if len(set(lrs)) > 1 else lrs[0], make_opt=make_optimizer(opt, lrs[0]))  # several: `PerModelLR`
+    data = ([_stack_data(ts, fit_shared) for ts in fields[:4]]
+            + [_stack_data(ts, test_shared) for ts in fields[4:]])
+    # copies the weights; the jobs' models are left as they are
+    stack = StackedSequential([j.model for j in jobs])
+    # several rates: `PerModelLR`
+    best, hists = fit_stacked(stack, *data[:4], epochs=epochs, bs=bs, loss=loss,
+                              patience=patience, generators=[j.generator for j in jobs],
+                              progress=progress, train_index=index,
+                              lr=lrs if len(set(lrs)) > 1 else lrs[0],
+                              make_opt=make_optimizer(opt, lrs[0]))
     test = evaluate_stacked(best, data[4], data[5], loss).tolist()
-    return [best.unstack(k) for k in range(len(jobs))], [_row(j, h, t) for j, h, t in zip(jobs, hists, test)]
+    return ([best.unstack(k) for k in range(len(jobs))],
+            [_row(j, h, t) for j, h, t in zip(jobs, hists, test)])
+
 
 # %% ../nbs/08_experiments.ipynb #7bcc932a
 ENGINES = ('stacked', 'loop')
 
-def run_jobs(jobs:list, # `Job`s; for the stacked engine, of one architecture and one data shape
+def run_jobs(jobs:list, # `Job`s; stacked engine: all of one architecture and data shape
              epochs:int=100, # most epochs per job
              bs:int=32, # batch size
-             loss:str='mse', # 'mse' (targets (n, 1)) or 'ce' (targets are class indices)
+             loss:str='mse', # 'mse' (targets (n, 1)) or 'ce' (targets: class indices)
              patience:int|None=10, # early stopping on each job's validation data; None runs every epoch and keeps the last weights
-             opt:str='adam', lr:float=0.01, # optimizer, as `make_optimizer`, and its learning rate (for jobs without their own)
-             engine:str='stacked', # 'stacked': all jobs as one computation; 'loop': one at a time with `fit`
+             opt:str='adam', # optimizer, as `make_optimizer`
+             lr:float=0.01, # its learning rate (for jobs without their own)
+             engine:str='stacked', # 'stacked': one computation; 'loop': `fit` per job
              progress:bool=False, # a progress bar
             ) -> tuple:
-    "Train every job; returns (the trained models, in eval mode, and one row per job as a list of dicts)."
-    if engine not in ENGINES: raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    ("Train every job; returns (the trained models, in eval mode, "
+     "and one row per job as a list of dicts).")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     if not jobs: raise ValueError("no jobs to run: pass at least one Job")
     run = _run_stacked if engine == 'stacked' else _run_loop
     make_optimizer(opt, lr)  # a bad name fails here, before any training
-    return run(jobs, epochs, bs, loss, patience, opt, [lr if j.lr is None else j.lr for j in jobs], progress)
+    return run(jobs, epochs, bs, loss, patience, opt,
+               [lr if j.lr is None else j.lr for j in jobs], progress)
+
 
 # %% ../nbs/08_experiments.ipynb #2ccfe16d
 def inner_split(train_idx:torch.Tensor, # a fold's training indices
                 n_valid:int, # how many of them become the inner validation split
-                seed:int=42, # the split's seed, fixed so that every arm and seed gets the same split
+                seed:int=42, # fixed so that every arm and seed gets the same split
                ) -> tuple:
     "(inner training indices, inner validation indices)."
-    if not 0 < n_valid < len(train_idx): raise ValueError(f"n_valid must be between 1 and {len(train_idx) - 1}, got {n_valid}")
+    if not 0 < n_valid < len(train_idx):
+        raise ValueError(f"n_valid must be between 1 and {len(train_idx) - 1}, "
+                         f"got {n_valid}")
     perm = torch.randperm(len(train_idx), generator=torch.Generator().manual_seed(seed))
     return train_idx[perm[n_valid:]], train_idx[perm[:n_valid]]
+
 
 # %% ../nbs/08_experiments.ipynb #57a3b61f
 STOP_ON = ('inner', 'outer', 'both')
@@ -138,23 +175,28 @@ def _fold_job(key, model, gen, x, y, t, s, o, scale:bool) -> Job:
     return Job(key, model, gen, xt, y[t], xs, y[s], xo, y[o])
 
 def fold_jobs(x, y, # all the data
-              make_model, # called with no arguments, once per fold, after `set_seed(seed)`
+              make_model, # called with no arguments per fold, after `set_seed(seed)`
               seed:int, # seeds the models and the data orders
               key:tuple=(), # prepended to each job's key, e.g. (arm name,)
-              scale_inputs:bool=False, # z-score the inputs with the training data's statistics
+              scale_inputs:bool=False, # z-score inputs with training-data statistics
               stop_on:str='inner', # 'inner', 'outer' or 'both' (see above)
               n_splits:int=5, # folds, as `kfold`
              ) -> list:
-    "One `Job` per fold (two with `stop_on='both'`); keys are key + (seed, fold, stop_on)."
-    if stop_on not in STOP_ON: raise ValueError(f"stop_on must be one of {STOP_ON}, not {stop_on!r}")
+    ("One `Job` per fold (two with `stop_on='both'`); "
+     "keys are key + (seed, fold, stop_on).")
+    if stop_on not in STOP_ON:
+        raise ValueError(f"stop_on must be one of {STOP_ON}, not {stop_on!r}")
     set_seed(seed)
     jobs = []
     for f, (t, o) in enumerate(kfold(len(x), n_splits), 1):
         model, it, iv = make_model().to(x.device), *inner_split(t, len(o))
         for stop in (('inner', 'outer') if stop_on == 'both' else (stop_on,)):
             gen = torch.Generator().manual_seed(seed * 1000 + f)
-            jobs.append(_fold_job((*key, seed, f, stop), copy.deepcopy(model), gen, x, y, it, iv if stop == 'inner' else o, o, scale_inputs))
+            jobs.append(_fold_job((*key, seed, f, stop), copy.deepcopy(model), gen,
+                                  x, y, it, iv if stop == 'inner' else o, o,
+                                  scale_inputs))
     return jobs
+
 
 # %% ../nbs/08_experiments.ipynb #eb9ddd66
 def _cv_frame(rows:list, names:tuple) -> pd.DataFrame:
@@ -163,65 +205,85 @@ def _cv_frame(rows:list, names:tuple) -> pd.DataFrame:
     df['rmse'] = df.pop('test_loss') ** 0.5
     df['stop_rmse'] = df.val_curve.map(min) ** 0.5
     df['hit_cap'] = ~df.stopped_early
-    return df[[*names, 'rmse', 'stop_rmse', 'epochs', 'best_epoch', 'hit_cap', 'train_curve', 'val_curve']]
+    return df[[*names, 'rmse', 'stop_rmse', 'epochs', 'best_epoch', 'hit_cap',
+               'train_curve', 'val_curve']]
 
 def cross_validate_runs(x, y, # all the data
                         arms:dict, # name -> dict(make_model=..., scale_inputs=...): the treatments compared
                         seeds=(0, 1, 2), # one cross-validation per seed and arm
-                        stop_on:str='inner', # which data early stopping watches: see `fold_jobs`
+                        stop_on:str='inner', # early stopping's data: see `fold_jobs`
                         engine:str='stacked', # see `run_jobs`
-                        keep_models:bool=False, # add a `model` column with each trained network
+                        keep_models:bool=False, # a `model` column of trained networks
                         **kwargs, # to `run_jobs`: epochs, bs, lr, patience, progress
                        ) -> pd.DataFrame:
-    "K-fold cross-validation of every arm with every seed; one row per fold (and stopping rule)."
+    ("K-fold cross-validation of every arm with every seed; "
+     "one row per fold (and stopping rule).")
     jobs = [j for name, s in arms.items() for seed in seeds
-            for j in fold_jobs(x, y, s['make_model'], seed, (name,), s.get('scale_inputs', False), stop_on)]
+            for j in fold_jobs(x, y, s['make_model'], seed, (name,),
+                               s.get('scale_inputs', False), stop_on)]
     models, rows = run_jobs(jobs, engine=engine, **kwargs)
     df = _cv_frame(rows, ('arm', 'seed', 'fold', 'stop_on'))
     if keep_models: df['model'] = models
     return df
 
+
 # %% ../nbs/08_experiments.ipynb #b2db912c
 def seed_jobs(arms:dict, # name -> a function with no arguments that builds the network
               seeds, # one job per arm and seed
-              x_train, y_train, x_test, y_test, # data shared by all jobs; `x_test` is also what the curves are measured on
+              x_train, y_train, # data shared by all jobs
+              x_test, y_test, # shared by all jobs; also what the curves are measured on
              ) -> list:
-    "One `Job` per arm and seed, keyed (arm, seed), each as `set_seed(seed); make()` followed by `fit` would train it."
+    ("One `Job` per arm and seed, keyed (arm, seed), each as "
+     "`set_seed(seed); make()` followed by `fit` would train it.")
     jobs = []
     for name, make in arms.items():
         for seed in seeds:
             set_seed(seed); model = make().to(x_train.device)
-            gen = torch.Generator().set_state(torch.get_rng_state())  # the stream `fit` would draw the order from
-            jobs.append(Job((name, seed), model, gen, x_train, y_train, x_test, y_test, x_test, y_test))
+            # the stream `fit` would draw the order from
+            gen = torch.Generator().set_state(torch.get_rng_state())
+            jobs.append(Job((name, seed), model, gen, x_train, y_train, x_test, y_test,
+                            x_test, y_test))
     return jobs
+
 
 # %% ../nbs/08_experiments.ipynb #e7025d2f
 def stacked_accuracy(models:list, x, y) -> list:
     "Each model's accuracy on shared data, in one pass per model."
-    with torch.no_grad(): return [m.eval()(x).argmax(1).eq(y).float().mean().item() for m in models]
+    with torch.no_grad():
+        return [m.eval()(x).argmax(1).eq(y).float().mean().item() for m in models]
 
-def compare_seeds(arms:dict, # name -> a function with no arguments that builds the network
+def compare_seeds(arms:dict, # name -> a no-argument function that builds the network
                   seeds, # seeds to repeat each arm over
                   x_train, y_train, x_test, y_test, # shared data
                   loss:str='ce', # 'ce' adds a `test_acc` column
                   patience:int|None=None, # no early stopping by default
-                  keep_models:bool=False, # add a `model` column with each trained network
+                  keep_models:bool=False, # a `model` column of trained networks
                   lr:float|tuple=0.01, # the learning rate; or several: every arm and seed at each (an `lr` column), one stack per arm
                   **kwargs, # to `run_jobs`: epochs, bs, opt, engine, progress
                  ) -> pd.DataFrame:
-    "Every arm trained once per seed (and rate); one row per (arm, seed) or (arm, seed, lr) with its curves and final test loss."
-    data, lrs = (x_train, y_train, x_test, y_test), None if isinstance(lr, (int, float)) else tuple(lr)
-    if lrs is None: models, rows = run_jobs(seed_jobs(arms, seeds, *data), loss=loss, patience=patience, lr=lr, **kwargs)
-    else:  # a stack of one architecture is the fastest: its models all skip, or all run, the same layers
+    ("Every arm trained once per seed (and rate); one row per (arm, seed) or "
+     "(arm, seed, lr) with its curves and final test loss.")
+    data, lrs = ((x_train, y_train, x_test, y_test),
+                 None if isinstance(lr, (int, float)) else tuple(lr))
+    if lrs is None:
+        models, rows = run_jobs(seed_jobs(arms, seeds, *data), loss=loss,
+                                patience=patience, lr=lr, **kwargs)
+    else:
+        # a stack of one architecture is the fastest: its models all skip, or all run,
+        # the same layers
         models, rows = [], []
         for name, make in arms.items():
-            jobs = [replace(j, key=(*j.key, r), lr=r) for r in lrs for j in seed_jobs({name: make}, seeds, *data)]
-            ms, rs = run_jobs(jobs, loss=loss, patience=patience, **kwargs); models += ms; rows += rs
+            jobs = [replace(j, key=(*j.key, r), lr=r)
+                    for r in lrs for j in seed_jobs({name: make}, seeds, *data)]
+            ms, rs = run_jobs(jobs, loss=loss, patience=patience, **kwargs)
+            models += ms; rows += rs
     names = ['arm', 'seed'] + ([] if lrs is None else ['lr'])
     df = pd.DataFrame(rows)
     df[names] = pd.DataFrame(df.pop('key').tolist(), index=df.index)
     if loss == 'ce': df['test_acc'] = stacked_accuracy(models, x_test, y_test)
     if keep_models: df['model'] = models
     if lrs is not None:  # rate after rate, as one call per rate would give them
-        df = df.sort_values('lr', key=lambda s: s.map(lrs.index), kind='stable').reset_index(drop=True)
+        df = (df.sort_values('lr', key=lambda s: s.map(lrs.index), kind='stable')
+              .reset_index(drop=True))
     return df[[*names, *[c for c in df.columns if c not in names]]]
+

@@ -9,7 +9,9 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
 from torch.nn.modules.batchnorm import _BatchNorm
-from .batchnorm import _check_eps, _float32_for_16bit, _per_channel, _stat_dims, _unbiased
+from .batchnorm import (_check_eps, _float32_for_16bit, _per_channel,
+                                 _stat_dims, _unbiased)
+
 
 # %% auto #0
 __all__ = ['merge_stats', 'SyncBatchNormFunction', 'SyncBatchNorm', 'sync_bn_check', 'compare_with_batchnorm', 'sync_bn_rows',
@@ -20,43 +22,53 @@ def _syncing(sync:bool) -> bool:
     return sync and dist.is_available() and dist.is_initialized()
 
 def _all_reduce(t:torch.Tensor, group, sync:bool) -> torch.Tensor:
-    "Sum `t` over the ranks of `group` in place, if `sync` and a process group is running."
+    ("Sum `t` over the ranks of `group` in place, "
+     "if `sync` and a process group is running.")
     if _syncing(sync): dist.all_reduce(t, group=group)
     return t
 
 def _all_gather(t:torch.Tensor, group, sync:bool) -> torch.Tensor:
-    "Every rank's `t` as the rows of one tensor (rank 0 first); `t` alone outside a process group."
+    ("Every rank's `t` as the rows of one tensor (rank 0 first); "
+     "`t` alone outside a process group.")
     if not _syncing(sync): return t[None]
     rows = [torch.empty_like(t) for _ in range(dist.get_world_size(group))]
     dist.all_gather(rows, t, group=group)
     return torch.stack(rows)
 
 def _local_stats(x:torch.Tensor) -> torch.Tensor:
-    "This rank's count, mean and M2 (sum of squared deviations from its mean) per channel: (1 + 2C,); zeros without rows."
+    ("This rank's count, mean and M2 (sum of squared deviations from its mean) "
+     "per channel: (1 + 2C,); zeros without rows.")
     n, dims = x.numel() // x.shape[1], _stat_dims(x)
     mean = x.sum(dims) / max(n, 1)
-    return torch.cat([x.new_full((1,), n), mean, (x - _per_channel(mean, x)).square().sum(dims)])
+    return torch.cat([x.new_full((1,), n), mean,
+                      (x - _per_channel(mean, x)).square().sum(dims)])
 
-def merge_stats(stats:torch.Tensor, # one row per rank: count, C means, C M2s (as `_local_stats` makes them)
+def merge_stats(stats:torch.Tensor, # each rank's `_local_stats` (count, C means, C M2s)
                ) -> tuple:
-    "Chan et al.'s merge of per-rank (count, mean, M2): the global count, mean and biased variance."
+    ("Chan et al.'s merge of per-rank (count, mean, M2): "
+     "the global count, mean and biased variance.")
     c = (stats.shape[1] - 1) // 2
     n_r, mean_r, m2_r = stats[:, :1], stats[:, 1:c + 1], stats[:, c + 1:]
     n = n_r.sum()
     mean = (n_r * mean_r).sum(0) / n
     return n, mean, (m2_r + n_r * (mean_r - mean).square()).sum(0) / n
 
+
 # %% ../nbs/09d_sync_bn.ipynb #bda24435
 class SyncBatchNormFunction(torch.autograd.Function):
-    "Batch norm over the global batch: forward gathers each rank's (count, mean, M2), backward all-reduces (Σg, Σg·x̂)."
+    ("Batch norm over the global batch: forward gathers each rank's (count, mean, M2), "
+     "backward all-reduces (Σg, Σg·x̂).")
     @staticmethod
     def forward(ctx, x, weight, bias, eps:float, group, sync:bool):
         n, mean, var = merge_stats(_all_gather(_local_stats(x), group, sync))
-        if n.item() == 1: raise ValueError("Expected more than 1 value per channel over all ranks when training, got 1")
+        if n.item() == 1:
+            raise ValueError("Expected more than 1 value per channel over all ranks "
+                             "when training, got 1")
         invstd = (var + eps).rsqrt()
         xhat = (x - _per_channel(mean, x)) * _per_channel(invstd, x)
         ctx.save_for_backward(xhat, invstd, weight)
-        ctx.n, ctx.group, ctx.sync, ctx.has_bias = n.item(), group, sync, bias is not None
+        ctx.n, ctx.group, ctx.sync, ctx.has_bias = (n.item(), group, sync,
+                                                    bias is not None)
         y = xhat if weight is None else xhat * _per_channel(weight, x)
         if bias is not None: y = y + _per_channel(bias, x)
         ctx.mark_non_differentiable(mean, var, n)
@@ -71,34 +83,42 @@ class SyncBatchNormFunction(torch.autograd.Function):
         grad_bias = local[:c].clone() if ctx.has_bias else None
         tot = _all_reduce(local, ctx.group, ctx.sync) / max(ctx.n, 1)
         scale = invstd if weight is None else weight * invstd
-        dx = _per_channel(scale, xhat) * (dy - _per_channel(tot[:c], xhat) - xhat * _per_channel(tot[c:], xhat))
+        dx = _per_channel(scale, xhat) * (dy - _per_channel(tot[:c], xhat)
+                                          - xhat * _per_channel(tot[c:], xhat))
         return dx, grad_weight, grad_bias, None, None, None
+
 
 # %% ../nbs/09d_sync_bn.ipynb #20b51b81
 class SyncBatchNorm(_BatchNorm):
-    "BatchNorm with statistics over the batches of every rank in `process_group`; for (N, C), (N, C, L) or (N, C, H, W) input."
+    ("BatchNorm with statistics over the batches of every rank in `process_group`; "
+     "for (N, C), (N, C, L) or (N, C, H, W) input.")
     def __init__(self, num_features:int, # channels C
                  eps:float=1e-5, # added to the variance
-                 momentum:float|None=0.1, # running-statistics update rate; None is a cumulative average
+                 momentum:float|None=0.1, # running-stats rate; None: cumulative average
                  affine:bool=True, # learn a scale γ and a shift β per channel
-                 track_running_stats:bool=True, # keep running mean and variance for evaluation
+                 track_running_stats:bool=True, # keep running mean/var for evaluation
                  process_group=None, # the ranks to synchronize over; None is every rank
                  device=None, dtype=None,
                  *, bias:bool=True): # with `affine`, learn β too; False: γ only
-        super().__init__(num_features, eps, momentum, affine, track_running_stats, device, dtype)
+        super().__init__(num_features, eps, momentum, affine, track_running_stats,
+                         device, dtype)
         if not bias: self.register_parameter('bias', None)
         self.process_group = process_group
 
     def _check_input_dim(self, x:torch.Tensor) -> None:
         if x.dim() < 2 or x.shape[1] != self.num_features:
-            raise ValueError(f"expected input of shape (N, {self.num_features}, ...), got {tuple(x.shape)}")
+            raise ValueError(f"expected input of shape (N, {self.num_features}, ...), "
+                             f"got {tuple(x.shape)}")
 
     def _factor(self) -> float:
-        "Count this training step (before any error, as torch does); the running statistics' update factor."
+        ("Count this training step (before any error, as torch does); "
+         "the running statistics' update factor.")
         self.num_batches_tracked.add_(1)
-        return self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
+        return (self.momentum if self.momentum is not None
+                else 1 / self.num_batches_tracked.item())
 
-    def _update_running(self, mean:torch.Tensor, var:torch.Tensor, n:float, m:float) -> None:
+    def _update_running(self, mean:torch.Tensor, var:torch.Tensor, n:float,
+                        m:float) -> None:
         with torch.no_grad():
             self.running_mean.lerp_(mean.to(self.running_mean.dtype), m)
             self.running_var.lerp_(_unbiased(var, n).to(self.running_var.dtype), m)
@@ -106,12 +126,14 @@ class SyncBatchNorm(_BatchNorm):
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         self._check_input_dim(x)
         if not self.training and self.track_running_stats:
-            return F.batch_norm(x, self.running_mean, self.running_var, self.weight, self.bias, False, 0., self.eps)
+            return F.batch_norm(x, self.running_mean, self.running_var, self.weight,
+                                self.bias, False, 0., self.eps)
         tracking = self.training and self.track_running_stats
         m = self._factor() if tracking else 0.
         _check_eps(self.eps, training=True)
         xc, w, b = _float32_for_16bit(x, self.weight, self.bias)
-        y, mean, var, n = SyncBatchNormFunction.apply(xc, w, b, self.eps, self.process_group, self.training)
+        y, mean, var, n = SyncBatchNormFunction.apply(xc, w, b, self.eps,
+                                                      self.process_group, self.training)
         if tracking and n.item() > 0: self._update_running(mean, var, n.item(), m)
         return y.to(x.dtype)
 
@@ -119,24 +141,32 @@ class SyncBatchNorm(_BatchNorm):
     def convert_sync_batchnorm(cls, module:nn.Module, # a network; its BatchNorm layers are replaced, with their state
                                process_group=None, # as in the constructor
                               ) -> nn.Module:
-        "Replace every torch BatchNorm layer in `module` by a `SyncBatchNorm` that takes over its Parameters, buffers, mode and qconfig."
+        ("Replace every torch BatchNorm layer in `module` by a `SyncBatchNorm` that "
+         "takes over its Parameters, buffers, mode and qconfig.")
         out = module
         if isinstance(module, _BatchNorm) and not isinstance(module, cls):
-            out = cls(module.num_features, module.eps, module.momentum, module.affine, module.track_running_stats,
-                      process_group, bias=module.bias is not None)
+            out = cls(module.num_features, module.eps, module.momentum, module.affine,
+                      module.track_running_stats, process_group,
+                      bias=module.bias is not None)
             _take_over(out, module)
-        for name, child in module.named_children(): out.add_module(name, cls.convert_sync_batchnorm(child, process_group))
+        for name, child in module.named_children():
+            out.add_module(name, cls.convert_sync_batchnorm(child, process_group))
         return out
 
 def _take_over(new:nn.Module, old:nn.Module) -> None:
-    "Give `new` the very tensors of `old` (an optimizer built on `old` keeps working), its mode and its `qconfig`."
-    for name in ('weight', 'bias', 'running_mean', 'running_var', 'num_batches_tracked'): setattr(new, name, getattr(old, name))
+    ("Give `new` the very tensors of `old` (an optimizer built on `old` keeps "
+     "working), its mode and its `qconfig`.")
+    for name in ('weight', 'bias', 'running_mean', 'running_var',
+                 'num_batches_tracked'):
+        setattr(new, name, getattr(old, name))
     new.training = old.training
     if hasattr(old, 'qconfig'): new.qconfig = old.qconfig
 
+
 # %% ../nbs/09d_sync_bn.ipynb #36d52596
 def _global_batch(shape:tuple, counts:list, step:int, seed:int) -> tuple:
-    "The global input and upstream gradient of one step, in float64, the same on every rank."
+    ("The global input and upstream gradient of one step, in float64, "
+     "the same on every rank.")
     g = torch.Generator().manual_seed(seed * 1000 + step)
     x = torch.randn(sum(counts), *shape, generator=g, dtype=torch.float64) * 3 + 1
     return x, torch.randn(x.shape, generator=g, dtype=torch.float64)
@@ -144,108 +174,146 @@ def _global_batch(shape:tuple, counts:list, step:int, seed:int) -> tuple:
 def _bn_params(bn:nn.Module, seed:int) -> nn.Module:
     "Give a fresh BatchNorm a seeded, non-trivial γ and β, the same on every rank."
     g = torch.Generator().manual_seed(seed)
-    with torch.no_grad(): bn.weight.copy_(torch.rand(bn.num_features, generator=g) + 0.5); bn.bias.copy_(torch.randn(bn.num_features, generator=g))
+    with torch.no_grad():
+        bn.weight.copy_(torch.rand(bn.num_features, generator=g) + 0.5)
+        bn.bias.copy_(torch.randn(bn.num_features, generator=g))
     return bn
 
+
 # %% ../nbs/09d_sync_bn.ipynb #de07e3a8
-def _run_steps(bn:nn.Module, shape:tuple, counts:list, rows:slice, steps:int, seed:int) -> dict:
-    "Train-mode steps on `rows` of each global batch, then one eval-mode forward: what the layer produced."
+def _run_steps(bn:nn.Module, shape:tuple, counts:list, rows:slice, steps:int,
+               seed:int) -> dict:
+    ("Train-mode steps on `rows` of each global batch, then one eval-mode forward: "
+     "what the layer produced.")
     out = dict(y=[], x_grad=[], weight_grad=[], bias_grad=[])
     for step in range(steps):
         x, dy = _global_batch(shape, counts, step, seed)
         x = x[rows].requires_grad_()
         bn.zero_grad(); y = bn(x); y.backward(dy[rows])
-        for k, t in zip(out, (y, x.grad, bn.weight.grad, bn.bias.grad)): out[k].append(t.detach().clone())
+        for k, t in zip(out, (y, x.grad, bn.weight.grad, bn.bias.grad)):
+            out[k].append(t.detach().clone())
     bn.eval()
-    with torch.no_grad(): out['y_eval'] = bn(_global_batch(shape, counts, steps, seed)[0][rows])
-    return {**out, 'running_mean': bn.running_mean.clone(), 'running_var': bn.running_var.clone()}
+    with torch.no_grad():
+        out['y_eval'] = bn(_global_batch(shape, counts, steps, seed)[0][rows])
+    return {**out, 'running_mean': bn.running_mean.clone(),
+            'running_var': bn.running_var.clone()}
 
 def _rows(counts:list, rank:int) -> slice:
     return slice(sum(counts[:rank]), sum(counts[:rank + 1]))
+
 
 # %% ../nbs/09d_sync_bn.ipynb #37fc8c69
 def sync_bn_check(rank:int, world_size:int,
                   cases:list, # (shape of one example (C, ...), rows per rank) pairs
                   steps:int=2, # training steps per case
                   seed:int=0) -> list:
-    "In each rank: run `SyncBatchNorm` (float64) on this rank's rows of each case's global batches."
+    ("In each rank: run `SyncBatchNorm` (float64) on this rank's rows of each case's "
+     "global batches.")
     res = []
     for shape, counts in cases:
-        if len(counts) != world_size: raise ValueError(f"{counts} gives rows for {len(counts)} ranks, but there are {world_size}")
+        if len(counts) != world_size:
+            raise ValueError(f"{counts} gives rows for {len(counts)} ranks, "
+                             f"but there are {world_size}")
         bn = _bn_params(SyncBatchNorm(shape[0], momentum=0.3).double(), seed)
         res.append(_run_steps(bn, shape, counts, _rows(counts, rank), steps, seed))
     return res
 
+
 # %% ../nbs/09d_sync_bn.ipynb #80cb2928
-def compare_with_batchnorm(results:list, # `sync_bn_check`'s return value from each rank, rank 0 first
-                           cases:list, steps:int=2, seed:int=0, # as given to `sync_bn_check`
+def compare_with_batchnorm(results:list, # `sync_bn_check` results, rank 0 first
+                           cases:list, steps:int=2, seed:int=0, # as in `sync_bn_check`
                           ) -> list:
-    "Largest absolute difference from torch's BatchNorm on the whole global batch, per case and quantity."
+    ("Largest absolute difference from torch's BatchNorm on the whole global batch, "
+     "per case and quantity.")
     rows = []
     for i, (shape, counts) in enumerate(cases):
-        ref = _bn_params((nn.BatchNorm1d if len(shape) < 3 else nn.BatchNorm2d)(shape[0], momentum=0.3).double(), seed)
-        want, got = _run_steps(ref, shape, counts, slice(None), steps, seed), [r[i] for r in results]
-        diff = {k: max((torch.cat([g[k][s] for g in got]) - want[k][s]).abs().max().item() for s in range(steps))
+        ref = _bn_params((nn.BatchNorm1d if len(shape) < 3 else nn.BatchNorm2d)(
+            shape[0], momentum=0.3).double(), seed)
+        want, got = (_run_steps(ref, shape, counts, slice(None), steps, seed),
+                     [r[i] for r in results])
+        diff = {k: max((torch.cat([g[k][s] for g in got])
+                        - want[k][s]).abs().max().item() for s in range(steps))
                 for k in ('y', 'x_grad')}
-        diff.update({k: max((sum(g[k][s] for g in got) - want[k][s]).abs().max().item() for s in range(steps))
+        diff.update({k: max((sum(g[k][s] for g in got) - want[k][s]).abs().max().item()
+                            for s in range(steps))
                      for k in ('weight_grad', 'bias_grad')})
-        diff['y_eval'] = (torch.cat([g['y_eval'] for g in got]) - want['y_eval']).abs().max().item()
-        diff.update({k: max((g[k] - want[k]).abs().max().item() for g in got) for k in ('running_mean', 'running_var')})
+        diff['y_eval'] = (torch.cat([g['y_eval'] for g in got])
+                          - want['y_eval']).abs().max().item()
+        diff.update({k: max((g[k] - want[k]).abs().max().item() for g in got)
+                     for k in ('running_mean', 'running_var')})
         rows.append(dict(shape=shape, counts=counts, **diff))
     return rows
+
 
 # %% ../nbs/09d_sync_bn.ipynb #e2b262cc
 def sync_bn_rows(rank:int, world_size:int,
                  cases:list, # (global input x, upstream gradient dy, rows per rank, `SyncBatchNorm` keywords) tuples
                 ) -> list:
-    "In each rank: one training step of `SyncBatchNorm` on this rank's rows of each case's global batch; what it gave."
+    ("In each rank: one training step of `SyncBatchNorm` on this rank's rows of each "
+     "case's global batch; what it gave.")
     res = []
     for x, dy, counts, kw in cases:
-        if len(counts) != world_size: raise ValueError(f"{counts} gives rows for {len(counts)} ranks, but there are {world_size}")
+        if len(counts) != world_size:
+            raise ValueError(f"{counts} gives rows for {len(counts)} ranks, "
+                             f"but there are {world_size}")
         bn, rows = SyncBatchNorm(x.shape[1], **kw), _rows(counts, rank)
         xr = x[rows].clone().requires_grad_()
         y = bn(xr); y.backward(dy[rows])
-        res.append(dict(y=y.detach(), x_grad=xr.grad, state=bn.state_dict(), grads={k: p.grad for k, p in bn.named_parameters()}))
+        res.append(dict(y=y.detach(), x_grad=xr.grad, state=bn.state_dict(),
+                        grads={k: p.grad for k, p in bn.named_parameters()}))
     return res
 
 def whole_batch(x:torch.Tensor, dy:torch.Tensor, kw:dict) -> dict:
-    "The reference for `sync_bn_rows`: one training step of torch's BatchNorm on the whole global batch."
+    ("The reference for `sync_bn_rows`: one training step of torch's BatchNorm "
+     "on the whole global batch.")
     bn = (nn.BatchNorm1d if x.dim() < 4 else nn.BatchNorm2d)(x.shape[1], **kw)
     x = x.clone().requires_grad_()
     y = bn(x); y.backward(dy)
-    return dict(y=y.detach(), x_grad=x.grad, state=bn.state_dict(), grads={k: p.grad for k, p in bn.named_parameters()})
+    return dict(y=y.detach(), x_grad=x.grad, state=bn.state_dict(),
+                grads={k: p.grad for k, p in bn.named_parameters()})
 
 def joined(results:list, # `sync_bn_rows`' return value from each rank, rank 0 first
            i:int, # which case
           ) -> dict:
-    "Case `i` over the whole batch: the ranks' outputs and input gradients concatenated, their parameter gradients added."
+    ("Case `i` over the whole batch: the ranks' outputs and input gradients "
+     "concatenated, their parameter gradients added.")
     got = [r[i] for r in results]
-    return dict(y=torch.cat([g['y'] for g in got]), x_grad=torch.cat([g['x_grad'] for g in got]), state=got[0]['state'],
+    return dict(y=torch.cat([g['y'] for g in got]),
+                x_grad=torch.cat([g['x_grad'] for g in got]), state=got[0]['state'],
                 grads={k: sum(g['grads'][k] for g in got) for k in got[0]['grads']})
+
 
 # %% ../nbs/09d_sync_bn.ipynb #76d7732a
 def _small_convnet(seed:int) -> nn.Module:
     torch.manual_seed(seed)
-    return nn.Sequential(nn.Conv2d(2, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(), nn.Linear(36, 2))
+    return nn.Sequential(nn.Conv2d(2, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.Flatten(),
+                         nn.Linear(36, 2))
 
 def _ddp_batch(counts:list, step:int, seed:int) -> tuple:
     g = torch.Generator().manual_seed(seed * 1000 + step)
-    return torch.randn(sum(counts), 2, 5, 5, generator=g) * 2 + 3, torch.randn(sum(counts), 2, generator=g)
+    return (torch.randn(sum(counts), 2, 5, 5, generator=g) * 2 + 3,
+            torch.randn(sum(counts), 2, generator=g))
 
-def train_convnet(net:nn.Module, counts:list, rows:slice, steps:int=3, seed:int=0, ranks:int=1) -> dict:
-    "`steps` SGD steps of `net` on `rows` of each global batch, the loss scaled so that averaging over `ranks` gives the global mean's gradient."
+def train_convnet(net:nn.Module, counts:list, rows:slice, steps:int=3, seed:int=0,
+                  ranks:int=1) -> dict:
+    ("`steps` SGD steps of `net` on `rows` of each global batch, the loss scaled so "
+     "that averaging over `ranks` gives the global mean's gradient.")
     opt = torch.optim.SGD(net.parameters(), lr=0.1)
     for step in range(steps):
         x, target = _ddp_batch(counts, step, seed)
-        loss = F.mse_loss(net(x[rows]), target[rows], reduction='sum') * ranks / (2 * sum(counts))
+        loss = (F.mse_loss(net(x[rows]), target[rows], reduction='sum') * ranks
+                / (2 * sum(counts)))
         opt.zero_grad(); loss.backward(); opt.step()
     return {k: v.detach().clone() for k, v in net.state_dict().items()}
 
-def ddp_sync_bn_train(rank:int, world_size:int, splits:list, steps:int=3, seed:int=0) -> list:
-    "In each rank: for each split (rows per rank), train the converted conv net under DDP; its final state dict."
+def ddp_sync_bn_train(rank:int, world_size:int, splits:list, steps:int=3,
+                      seed:int=0) -> list:
+    ("In each rank: for each split (rows per rank), train the converted conv net "
+     "under DDP; its final state dict.")
     from torch.nn.parallel import DistributedDataParallel as DDP
     res = []
     for counts in splits:
         net = DDP(SyncBatchNorm.convert_sync_batchnorm(_small_convnet(seed)))
-        res.append(train_convnet(net, counts, _rows(counts, rank), steps, seed, world_size))
+        res.append(train_convnet(net, counts, _rows(counts, rank), steps, seed,
+                                 world_size))
     return res
