@@ -27,43 +27,54 @@ def _per_channel(t:torch.Tensor, x:torch.Tensor) -> torch.Tensor:
 # %% ../nbs/07_batchnorm.ipynb #53f3caa1
 def _check_training_batch(x:torch.Tensor) -> None:
     if _values_per_channel(x) == 1:
-        raise ValueError(f"Expected more than 1 value per channel when training, got input size {x.size()}")
+        raise ValueError("Expected more than 1 value per channel when training, "
+                         f"got input size {x.size()}")
 
 def _check_channels(x:torch.Tensor, **per_channel) -> None:
     for name, t in per_channel.items():
         if t is not None and t.numel() != x.shape[1]:
-            raise RuntimeError(f"{name} should contain {x.shape[1]} elements not {t.numel()}")
+            raise RuntimeError(
+                f"{name} should contain {x.shape[1]} elements not {t.numel()}")
 
 def _check_eps(eps:float, training:bool) -> None:
-    if training and eps <= 0: raise ValueError(f"batch_norm eps must be positive during training, but got {eps}")
+    if training and eps <= 0:
+        raise ValueError(
+            f"batch_norm eps must be positive during training, but got {eps}")
     if eps < 0: raise ValueError(f"batch_norm eps must be non-negative, but got {eps}")
 
 def _has_tangent(t:torch.Tensor|None) -> bool:
-    "Whether `t` carries a forward-mode AD tangent (only possible inside `forward_ad.dual_level()`)."
+    ("Whether `t` carries a forward-mode AD tangent "
+     "(only possible inside `forward_ad.dual_level()`).")
     return t is not None and forward_ad.unpack_dual(t).tangent is not None
 
 def _as_constants(inputs:tuple, running:tuple) -> tuple:
-    "Eval mode: the running estimates as constants. A forward-mode tangent on them is refused if one is asked for, else dropped."
+    ("Eval mode: the running estimates as constants. "
+     "A forward-mode tangent on them is refused if one is asked for, else dropped.")
     if any(map(_has_tangent, running)) and any(map(_has_tangent, inputs)):
-        raise RuntimeError("batch_norm is not differentiable wrt running_mean and running_var, "
-                           "they cannot have forward grad defined")
+        raise RuntimeError("batch_norm is not differentiable wrt running_mean and "
+                           "running_var, they cannot have forward grad defined")
     return tuple(forward_ad.unpack_dual(t).primal for t in running)
 
 # %% ../nbs/07_batchnorm.ipynb #8375672a
-def _updated(running:torch.Tensor, batch_stat:torch.Tensor, momentum:float) -> torch.Tensor:
+def _updated(running:torch.Tensor, batch_stat:torch.Tensor,
+             momentum:float) -> torch.Tensor:
     return (1 - momentum) * running + momentum * batch_stat.detach()
 
 def _unbiased(var:torch.Tensor, n:int) -> torch.Tensor:
-    "The unbiased variance from the biased one of `n` values: what every running estimate stores."
+    ("The unbiased variance from the biased one of `n` values: "
+     "what every running estimate stores.")
     return var * n / (n - 1)
 
-def _running_updated(x:torch.Tensor, mean, var, running_mean, running_var, momentum:float) -> tuple:
+def _running_updated(x:torch.Tensor, mean, var, running_mean, running_var,
+                     momentum:float) -> tuple:
     "The running estimates moved towards this batch's mean and unbiased variance."
     n = _values_per_channel(x)
-    return _updated(running_mean, mean, momentum), _updated(running_var, _unbiased(var, n), momentum)
+    return (_updated(running_mean, mean, momentum),
+            _updated(running_var, _unbiased(var, n), momentum))
 
 def _empty_batch_norm(x:torch.Tensor, gamma, beta) -> torch.Tensor:
-    "What torch returns for an input without values: a copy of it that γ and β still take part in."
+    ("What torch returns for an input without values: "
+     "a copy of it that γ and β still take part in.")
     y = x.clone()
     if gamma is not None: y = y * gamma[0]
     if beta is not None: y = y + beta[0]
@@ -78,21 +89,25 @@ def _affine(y:torch.Tensor, gamma, beta) -> torch.Tensor:
 def batch_norm(x:torch.Tensor, # input: (N, C), (N, C, L) or (N, C, H, W)
                gamma:torch.Tensor|None=None, # γ (torch's `weight`), (C,); None: 1
                beta:torch.Tensor|None=None, # β (torch's `bias`), (C,); None: 0
-               running_mean:torch.Tensor|None=None, # population mean (C,); None: batch stats
+               running_mean:torch.Tensor|None=None, # pop. mean (C,); None: batch stats
                running_var:torch.Tensor|None=None, # population variance (C,)
                training:bool=True, # batch statistics, and updated running estimates
                momentum:float=0.1, # the current batch's weight in the running estimates
                eps:float=1e-5, # added to the variance before the square root
               ) -> tuple:
-    "Batch normalization as a pure function: returns `(y, new_running_mean, new_running_var)`."
+    ("Batch normalization as a pure function: "
+     "returns `(y, new_running_mean, new_running_var)`.")
     if training: _check_training_batch(x)
     _check_eps(eps, training)
-    if x.numel() == 0: return _empty_batch_norm(x, gamma, beta), running_mean, running_var
-    _check_channels(x, running_mean=running_mean, running_var=running_var, weight=gamma, bias=beta)
+    if x.numel() == 0:
+        return _empty_batch_norm(x, gamma, beta), running_mean, running_var
+    _check_channels(x, running_mean=running_mean, running_var=running_var,
+                    weight=gamma, bias=beta)
     if training or running_mean is None:
         mean, var = x.mean(_stat_dims(x)), x.var(_stat_dims(x), correction=0)
         if training and running_mean is not None:
-            running_mean, running_var = _running_updated(x, mean, var, running_mean, running_var, momentum)
+            running_mean, running_var = _running_updated(x, mean, var, running_mean,
+                                                         running_var, momentum)
     else: mean, var = _as_constants((x, gamma, beta), (running_mean, running_var))
     y = (x - _per_channel(mean, x)) / torch.sqrt(_per_channel(var, x) + eps)
     return _affine(y, gamma, beta), running_mean, running_var
@@ -101,12 +116,14 @@ def batch_norm(x:torch.Tensor, # input: (N, C), (N, C, L) or (N, C, H, W)
 _16_BIT = (torch.float16, torch.bfloat16)
 
 def _float32_for_16bit(x:torch.Tensor, *per_channel) -> list:
-    "16-bit `x` and its per-channel tensors as float32, the precision torch computes BN in for them; others as they are."
+    ("16-bit `x` and its per-channel tensors as float32, the precision torch "
+     "computes BN in for them; others as they are.")
     if x.dtype not in _16_BIT: return [x, *per_channel]
     return [None if t is None else t.float() for t in (x, *per_channel)]
 
 class BatchNormBase(nn.Module):
-    "What `BatchNorm1d` and `BatchNorm2d` share: γ and β, the running estimates and the forward pass."
+    ("What `BatchNorm1d` and `BatchNorm2d` share: γ and β, the running estimates "
+     "and the forward pass.")
     _version = 2  # the state-dict version that added `num_batches_tracked`, as in torch
     def __init__(self, num_features:int, # C, the number of channels
                  eps:float=1e-5, # added to the variance before the square root
@@ -122,16 +139,21 @@ class BatchNormBase(nn.Module):
         self.affine, self.track_running_stats = affine, track_running_stats
         kw = dict(device=device, dtype=dtype)
         self.weight = nn.Parameter(torch.empty(num_features, **kw)) if affine else None
-        self.bias = nn.Parameter(torch.empty(num_features, **kw)) if affine and bias else None
+        self.bias = (nn.Parameter(torch.empty(num_features, **kw))
+                     if affine and bias else None)
         for name in ('running_mean', 'running_var'):
-            self.register_buffer(name, torch.empty(num_features, **kw) if track_running_stats else None)
-        self.register_buffer('num_batches_tracked', torch.tensor(0, dtype=torch.long, device=device) if track_running_stats else None)
+            self.register_buffer(
+                name, torch.empty(num_features, **kw) if track_running_stats else None)
+        self.register_buffer('num_batches_tracked',
+                             torch.tensor(0, dtype=torch.long, device=device)
+                             if track_running_stats else None)
         self.reset_parameters()
 
     def reset_running_stats(self) -> None:
         "Running mean 0, running variance 1, no batches seen."
         if not self.track_running_stats: return
-        self.running_mean.zero_(); self.running_var.fill_(1); self.num_batches_tracked.zero_()
+        self.running_mean.zero_(); self.running_var.fill_(1)
+        self.num_batches_tracked.zero_()
 
     def reset_parameters(self) -> None:
         "γ = 1, β = 0, and the running estimates reset."
@@ -142,41 +164,53 @@ class BatchNormBase(nn.Module):
     def _check_input_dim(self, x:torch.Tensor) -> None: raise NotImplementedError
 
     def _factor(self) -> float:
-        "The running-estimate update factor for this step, counting the step (as torch does, before any error)."
+        ("The running-estimate update factor for this step, "
+         "counting the step (as torch does, before any error).")
         if not (self.training and self.track_running_stats): return 0.
         self.num_batches_tracked.add_(1)
-        return 1 / self.num_batches_tracked.item() if self.momentum is None else self.momentum
+        return (1 / self.num_batches_tracked.item() if self.momentum is None
+                else self.momentum)
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         self._check_input_dim(x)
         training, factor = self.training or self.running_mean is None, self._factor()
-        args = _float32_for_16bit(x, self.weight, self.bias, self.running_mean, self.running_var)
+        args = _float32_for_16bit(x, self.weight, self.bias,
+                                  self.running_mean, self.running_var)
         y, mean, var = batch_norm(*args, training, factor, self.eps)
         if self.training and self.track_running_stats:
-            with torch.no_grad(): self.running_mean.copy_(mean); self.running_var.copy_(var)
+            with torch.no_grad():
+                self.running_mean.copy_(mean); self.running_var.copy_(var)
         return y.to(x.dtype)
 
     def _load_from_state_dict(self, state_dict, prefix, local_metadata, *args) -> None:
-        "Before version 2 there was no `num_batches_tracked`: fill it in as torch does (hand-made dicts too)."
+        ("Before version 2 there was no `num_batches_tracked`: "
+         "fill it in as torch does (hand-made dicts too).")
         key, version = prefix + 'num_batches_tracked', local_metadata.get('version')
-        if (version is None or version < 2) and self.track_running_stats and key not in state_dict:
-            own = self.num_batches_tracked  # a fresh module's 0, unless it is a placeholder on `meta`
-            state_dict[key] = torch.tensor(0, dtype=torch.long) if own is None or own.is_meta else own
+        if ((version is None or version < 2) and self.track_running_stats
+                and key not in state_dict):
+            # a fresh module's 0, unless it is a placeholder on `meta`
+            own = self.num_batches_tracked
+            state_dict[key] = (torch.tensor(0, dtype=torch.long)
+                               if own is None or own.is_meta else own)
         super()._load_from_state_dict(state_dict, prefix, local_metadata, *args)
 
     def extra_repr(self) -> str:
-        return (f'{self.num_features}, eps={self.eps}, momentum={self.momentum}, affine={self.affine}, '
-                f'bias={self.bias is not None}, track_running_stats={self.track_running_stats}')
+        return (f'{self.num_features}, eps={self.eps}, momentum={self.momentum}, '
+                f'affine={self.affine}, bias={self.bias is not None}, '
+                f'track_running_stats={self.track_running_stats}')
 
 # %% ../nbs/07_batchnorm.ipynb #3f15a652
 class BatchNorm1d(BatchNormBase):
-    "Batch normalization over (N, C) or (N, C, L) input; a from-scratch drop-in for `torch.nn.BatchNorm1d`."
+    ("Batch normalization over (N, C) or (N, C, L) input; "
+     "a from-scratch drop-in for `torch.nn.BatchNorm1d`.")
     def _check_input_dim(self, x:torch.Tensor) -> None:
-        if x.dim() not in (2, 3): raise ValueError(f"expected 2D or 3D input (got {x.dim()}D input)")
+        if x.dim() not in (2, 3):
+            raise ValueError(f"expected 2D or 3D input (got {x.dim()}D input)")
 
 # %% ../nbs/07_batchnorm.ipynb #46403ae2
 class BatchNorm2d(BatchNormBase):
-    "Batch normalization over (N, C, H, W) input, per channel over N·H·W values; a drop-in for `torch.nn.BatchNorm2d`."
+    ("Batch normalization over (N, C, H, W) input, per channel over N·H·W values; "
+     "a drop-in for `torch.nn.BatchNorm2d`.")
     def _check_input_dim(self, x:torch.Tensor) -> None:
         if x.dim() != 4: raise ValueError(f"expected 4D input (got {x.dim()}D input)")
 
@@ -208,18 +242,25 @@ class BatchNormFunction(torch.autograd.Function):
         return *batch_norm_backward(grad_y, *ctx.saved_tensors), None
 
 # %% ../nbs/07_batchnorm.ipynb #02684183
-_CONV_ARGS = ('in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'padding_mode')
-_FOLDABLE = {nn.Linear: ('in_features', 'out_features'), nn.Conv1d: _CONV_ARGS, nn.Conv2d: _CONV_ARGS, nn.Conv3d: _CONV_ARGS}
+_CONV_ARGS = ('in_channels', 'out_channels', 'kernel_size', 'stride', 'padding',
+              'dilation', 'groups', 'padding_mode')
+_FOLDABLE = {nn.Linear: ('in_features', 'out_features'), nn.Conv1d: _CONV_ARGS,
+             nn.Conv2d: _CONV_ARGS, nn.Conv3d: _CONV_ARGS}
 
 def _same_layer_with_bias(layer:nn.Module) -> nn.Module:
     "A new layer configured as `layer`, with a bias whatever `layer` has."
-    if type(layer) not in _FOLDABLE: raise TypeError(f"fold_bn folds a Linear or Conv1d/2d/3d layer, not {type(layer).__name__}")
+    if type(layer) not in _FOLDABLE:
+        raise TypeError("fold_bn folds a Linear or Conv1d/2d/3d layer, "
+                        f"not {type(layer).__name__}")
     args = {k: getattr(layer, k) for k in _FOLDABLE[type(layer)]}
-    return type(layer)(**args, bias=True, device=layer.weight.device, dtype=layer.weight.dtype)
+    return type(layer)(**args, bias=True, device=layer.weight.device,
+                       dtype=layer.weight.dtype)
 
 def _bn_as_affine(bn:nn.Module) -> tuple:
     "Eval-mode `bn` as `a * x + b` per channel: returns `(a, b)`."
-    if bn.running_mean is None: raise ValueError("fold_bn needs a BN layer with running estimates (track_running_stats=True)")
+    if bn.running_mean is None:
+        raise ValueError("fold_bn needs a BN layer with running estimates "
+                         "(track_running_stats=True)")
     a = torch.rsqrt(bn.running_var + bn.eps)
     if bn.weight is not None: a = a * bn.weight
     return a, (bn.bias if bn.bias is not None else 0) - a * bn.running_mean

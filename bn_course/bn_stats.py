@@ -16,8 +16,10 @@ def bn_layers(model:nn.Module, # any network
              ) -> list:
     "The BatchNorm layers of `model`, in order; an error if it has none."
     layers = [m for m in model.modules() if isinstance(m, _BatchNorm)]
-    if not layers: raise ValueError(f"this {type(model).__name__} has no BatchNorm layer, so it has no statistics to recalibrate or adapt: "
-                                    "build it with one, e.g. `mlp(sizes, 'batch')`")
+    if not layers:
+        raise ValueError(f"this {type(model).__name__} has no BatchNorm layer, "
+                         "so it has no statistics to recalibrate or adapt: "
+                         "build it with one, e.g. `mlp(sizes, 'batch')`")
     return layers
 
 # %% ../nbs/09_bn_stats.ipynb #cddd5f4d
@@ -28,18 +30,22 @@ def _first_and_rest(batches) -> tuple:
     if isinstance(batches, torch.Tensor): batches = [batches]
     it = iter(batches)
     first = next(it, None)
-    if first is None: raise ValueError("the data source gave no batch: pass an iterable of input batches or (x, y) pairs, e.g. `x.split(256)`")
+    if first is None:
+        raise ValueError("the data source gave no batch: pass an iterable of input "
+                         "batches or (x, y) pairs, e.g. `x.split(256)`")
     return first, it
 
 class _KeepModes:
     "A context that puts every module's train/eval mode back as it was."
-    def __init__(self, model:nn.Module): self.model, self.modes = model, [m.training for m in model.modules()]
+    def __init__(self, model:nn.Module):
+        self.model, self.modes = model, [m.training for m in model.modules()]
     def __enter__(self): return self
     def __exit__(self, *exc):
         for m, t in zip(self.model.modules(), self.modes): m.training = t
 
 # %% ../nbs/09_bn_stats.ipynb #e1d2c166
-class _Stop(Exception): "Raised by a hook to cut a forward pass short once its layer has its input."
+class _Stop(Exception):
+    "Raised by a hook to cut a forward pass short once its layer has its input."
 
 def _batch_moments(h:torch.Tensor) -> tuple:
     "Per channel (dim 1): count, mean and sum of squared deviations, in float64."
@@ -66,7 +72,8 @@ def _run_order(model:nn.Module, bns:list, x:torch.Tensor) -> list:
 
 # %% ../nbs/09_bn_stats.ipynb #7635b541
 def _layer_moments(model:nn.Module, bn:nn.Module, xs:list) -> tuple|None:
-    "The merged moments of `bn`'s input over `xs`, the model in eval mode; None if never reached."
+    ("The merged moments of `bn`'s input over `xs`, the model in eval mode; "
+     "None if never reached.")
     acc = []
     def grab(mod, inp):
         m = _batch_moments(inp[0]); acc[:] = [merge_moments(acc[0], m) if acc else m]
@@ -80,17 +87,19 @@ def _layer_moments(model:nn.Module, bn:nn.Module, xs:list) -> tuple|None:
     return acc[0] if acc else None
 
 @torch.no_grad()
-def recalibrate(model:nn.Module, # a network with BatchNorm layers; its statistics are replaced in place
-                batches, # the data: input batches, (x, y) pairs, or one tensor as one batch
+def recalibrate(model:nn.Module, # network with BN layers; statistics replaced in place
+                batches, # input batches, (x, y) pairs, or one tensor as one batch
                ) -> nn.Module:
-    "Recompute every BN layer's running statistics from `batches`, exactly and whatever the batching."
+    ("Recompute every BN layer's running statistics from `batches`, "
+     "exactly and whatever the batching.")
     bns, (first, rest) = bn_layers(model), _first_and_rest(batches)
     xs = [_inputs(first)] + [_inputs(b) for b in rest]
     with _KeepModes(model):
         model.eval()
         for bn in _run_order(model, bns, xs[0]):
             n, mean, m2 = _layer_moments(model, bn, xs)
-            if n < 2: raise ValueError("recalibrate needs at least 2 values per channel: pass more data")
+            if n < 2: raise ValueError(
+                "recalibrate needs at least 2 values per channel: pass more data")
             bn.running_mean.copy_(mean); bn.running_var.copy_(m2 / (n - 1))
             bn.num_batches_tracked.fill_(len(xs))
     return model
@@ -105,7 +114,10 @@ def entropy(logits:torch.Tensor, # (N, classes) unnormalized scores
 # %% ../nbs/09_bn_stats.ipynb #c58a36b0
 def _affine_params(bns:list) -> list:
     params = [p for b in bns for p in (b.weight, b.bias) if p is not None]
-    if not params: raise ValueError("the BatchNorm layers have no γ and β to adapt (affine=False): build them with affine=True, or use `recalibrate`")
+    if not params:
+        raise ValueError("the BatchNorm layers have no γ and β to adapt "
+                         "(affine=False): build them with affine=True, "
+                         "or use `recalibrate`")
     return params
 
 def _entropy_steps(model:nn.Module, xs:list, params:list, steps:int, lr:float) -> None:
@@ -118,20 +130,23 @@ def _entropy_steps(model:nn.Module, xs:list, params:list, steps:int, lr:float) -
 
 # %% ../nbs/09_bn_stats.ipynb #4e4e15a4
 def tent(model:nn.Module, # a trained classifier with BatchNorm layers; adapted in place
-         batches, # unlabeled test data: input batches or (x, y) pairs (the targets are ignored)
+         batches, # unlabeled test data: input batches or (x, y) pairs (targets ignored)
          steps:int=1, # passes over the batches, one Adam step per batch
          lr:float=1e-3, # Adam's learning rate; the paper's for CIFAR
         ) -> nn.Module:
-    "TENT: minimize prediction entropy on `batches` by training BN's γ and β only, then recalibrate on them; returns `model`."
+    ("TENT: minimize prediction entropy on `batches` by training BN's γ and β only, "
+     "then recalibrate on them; returns `model`.")
     if steps < 1: raise ValueError(f"steps must be at least 1, got {steps}")
     bns = bn_layers(model)
     first, rest = _first_and_rest(batches)
     xs, params = [_inputs(first)] + [_inputs(b) for b in rest], _affine_params(bns)
-    grads, momenta = [p.requires_grad for p in model.parameters()], [b.momentum for b in bns]
+    grads, momenta = ([p.requires_grad for p in model.parameters()],
+                      [b.momentum for b in bns])
     with _KeepModes(model):
         try:
             for p in model.parameters(): p.requires_grad_(any(p is q for q in params))
-            for b in bns: b.momentum = 0.  # normalize by the batch; leave the running statistics alone
+            # normalize by the batch; leave the running statistics alone
+            for b in bns: b.momentum = 0.
             model.train()
             _entropy_steps(model, xs, params, steps, lr)
         finally:

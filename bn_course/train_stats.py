@@ -16,18 +16,25 @@ __all__ = ['weight_layers', 'TrainStats', 'plot_update_ratio', 'plot_train_stats
 # %% ../nbs/08a_train_stats.ipynb #1054a168
 def weight_layers(model:nn.Module, # any network
                  ) -> dict:
-    "Name -> module for every module of `model` whose `weight` is a matrix or a kernel (Linear, Conv...): the layers worth watching."
-    layers = {n: m for n, m in model.named_modules() if isinstance(getattr(m, 'weight', None), torch.Tensor) and m.weight.dim() >= 2}
-    if not layers: raise ValueError(f"{type(model).__name__} has no module with a weight matrix: pass layers={{name: module}} yourself")
+    ("Name -> module for every module of `model` whose `weight` is a matrix or a "
+     "kernel (Linear, Conv...): the layers worth watching.")
+    layers = {n: m for n, m in model.named_modules()
+              if isinstance(getattr(m, 'weight', None), torch.Tensor)
+              and m.weight.dim() >= 2}
+    if not layers:
+        raise ValueError(f"{type(model).__name__} has no module with a weight matrix: "
+                         "pass layers={name: module} yourself")
     return layers
 
 # %% ../nbs/08a_train_stats.ipynb #2079fbac
 def _gram(w:torch.Tensor, prev:torch.Tensor, g:torch.Tensor|None) -> torch.Tensor:
-    "Dot products of the update d = w - prev, prev and the gradient g (nan if None), and the sum of g: 6 numbers."
+    ("Dot products of the update d = w - prev, prev and the gradient g (nan if None), "
+     "and the sum of g: 6 numbers.")
     g = torch.full_like(w, float('nan')) if g is None else g.float()
     m = torch.stack([(w - prev).reshape(-1), prev.reshape(-1), g.reshape(-1)])
     gram = m @ m.T
-    return torch.stack([gram[0, 0], gram[0, 1], gram[1, 1], gram[2, 2], gram[1, 2], g.sum()])
+    return torch.stack([gram[0, 0], gram[0, 1], gram[1, 1], gram[2, 2], gram[1, 2],
+                        g.sum()])
 
 def _layer_stats(dd, dp, pp, gg, gp, gsum, n:int) -> tuple:
     "The numbers in `TrainStats.cols` from one layer's dot products (`n` weights)."
@@ -36,23 +43,32 @@ def _layer_stats(dd, dp, pp, gg, gp, gsum, n:int) -> tuple:
     gmean = gsum / n
     gstd = math.sqrt(max(gg - n * gmean ** 2, 0.) / max(n - 1, 1))
     w_norm = math.sqrt(pp + 2 * dp + dd)
-    return w_norm, 2 * dp + dd, math.sqrt(dd / pp), angle, math.sqrt(gg), gmean, gstd, gp / math.sqrt(gg * pp) if gg > 0 else float('nan')
+    return (w_norm, 2 * dp + dd, math.sqrt(dd / pp), angle, math.sqrt(gg), gmean, gstd,
+            gp / math.sqrt(gg * pp) if gg > 0 else float('nan'))
 
 # %% ../nbs/08a_train_stats.ipynb #ada66e1a
 class TrainStats:
-    "Per layer and step: ‖w‖, gradient statistics, update-to-data ratio ‖Δw‖/‖w‖ and the angle each update turns `w` through; optionally activation statistics. A context manager; call it after every optimizer step."
-    cols = ('w_norm', 'norm_sq_change', 'update_ratio', 'angle', 'grad_norm', 'grad_mean', 'grad_std', 'grad_cos')
+    ("Per layer and step: ‖w‖, gradient statistics, update-to-data ratio ‖Δw‖/‖w‖ "
+     "and the angle each update turns `w` through; optionally activation statistics. "
+     "A context manager; call it after every optimizer step.")
+    cols = ('w_norm', 'norm_sq_change', 'update_ratio', 'angle', 'grad_norm',
+            'grad_mean', 'grad_std', 'grad_cos')
     def __init__(self, model:nn.Module, # the network being trained
-                 layers:dict|None=None, # name -> module whose `.weight` is watched; None is `weight_layers(model)`
-                 acts:bool=True, # also record each layer's output with `ActivationStats`, in training mode
-                 act_every:int=1, # record activations in one training forward pass of `act_every`
+                 layers:dict|None=None, # name -> watched module; None: `weight_layers`
+                 acts:bool=True, # also `ActivationStats` of layer outputs, in training
+                 act_every:int=1, # record activations every `act_every` training passes
                  **act_kwargs, # passed to `ActivationStats`: percentiles, saturation, bins, hist_range
                 ):
-        if not isinstance(model, nn.Module): raise TypeError(f"model must be an nn.Module, not {type(model).__name__}")
+        if not isinstance(model, nn.Module):
+            raise TypeError(f"model must be an nn.Module, not {type(model).__name__}")
         self.layers = weight_layers(model) if layers is None else dict(layers)
-        bad = [n for n, m in self.layers.items() if not isinstance(getattr(m, 'weight', None), torch.Tensor)]
-        if bad: raise ValueError(f"layers {bad} have no `weight` tensor: watch modules such as nn.Linear or nn.Conv2d")
-        self.act_stats = ActivationStats(self.layers, 'output', every=act_every, train_only=True, **act_kwargs) if acts else None
+        bad = [n for n, m in self.layers.items()
+               if not isinstance(getattr(m, 'weight', None), torch.Tensor)]
+        if bad: raise ValueError(f"layers {bad} have no `weight` tensor: "
+                                 "watch modules such as nn.Linear or nn.Conv2d")
+        self.act_stats = (ActivationStats(self.layers, 'output', every=act_every,
+                                          train_only=True, **act_kwargs)
+                          if acts else None)
         self.rows, self.prev = [], None
 
     def __enter__(self):
@@ -66,37 +82,54 @@ class TrainStats:
 
     @torch.no_grad()
     def __call__(self, step:int, *args) -> None: # `fit`'s `on_step` passes (step, model, xb, yb); only `step` is used
-        "Record one step; call it after `opt.step()`, while the gradients of that step are still in `.grad`."
-        if self.prev is None: raise RuntimeError("TrainStats records only inside its `with` block: `with TrainStats(model) as stats: fit(..., on_step=stats)`")
+        ("Record one step; call it after `opt.step()`, "
+         "while the gradients of that step are still in `.grad`.")
+        if self.prev is None:
+            raise RuntimeError(
+                "TrainStats records only inside its `with` block: "
+                "`with TrainStats(model) as stats: fit(..., on_step=stats)`")
         ws = [m.weight for m in self.layers.values()]
-        nums = torch.stack([_gram(w.detach().float(), p, w.grad) for w, p in zip(ws, self.prev)]).tolist()  # one transfer
-        self.rows += [dict(step=step, layer=n, **dict(zip(self.cols, _layer_stats(*v, w.numel())))) for n, v, w in zip(self.layers, nums, ws)]
+        # one transfer
+        nums = torch.stack([_gram(w.detach().float(), p, w.grad)
+                            for w, p in zip(ws, self.prev)]).tolist()
+        self.rows += [dict(step=step, layer=n,
+                           **dict(zip(self.cols, _layer_stats(*v, w.numel()))))
+                      for n, v, w in zip(self.layers, nums, ws)]
         for m, p in zip(self.layers.values(), self.prev): p.copy_(m.weight)
 
     def frame(self) -> pd.DataFrame:
-        "One row per recorded step and layer: `step`, `layer`, then `cols` (angle in radians)."
+        ("One row per recorded step and layer: `step`, `layer`, "
+         "then `cols` (angle in radians).")
         return pd.DataFrame(self.rows, columns=['step', 'layer', *self.cols])
 
     def act_frame(self) -> pd.DataFrame:
-        "Activation records of every layer, one row per recorded forward pass and layer (`tag` counts training forward passes)."
-        if self.act_stats is None: raise ValueError("activations were not recorded: make TrainStats with acts=True")
-        return pd.concat([self.act_stats.frame(n).assign(layer=n) for n in self.layers], ignore_index=True)
+        ("Activation records of every layer, one row per recorded forward pass and "
+         "layer (`tag` counts training forward passes).")
+        if self.act_stats is None:
+            raise ValueError(
+                "activations were not recorded: make TrainStats with acts=True")
+        return pd.concat([self.act_stats.frame(n).assign(layer=n) for n in self.layers],
+                         ignore_index=True)
 
 # %% ../nbs/08a_train_stats.ipynb #ba7860b2
 def _lines(ax, frame:pd.DataFrame, col:str, x:str='step'):
-    for name, g in frame.groupby('layer', sort=False): ax.plot(g[x], g[col], label=name, lw=1)
+    for name, g in frame.groupby('layer', sort=False):
+        ax.plot(g[x], g[col], label=name, lw=1)
     return ax
 
 
 def plot_update_ratio(frame:pd.DataFrame, # from `TrainStats.frame`
-                      ax=None, ref:float=1e-3, # the reference line; Karpathy's rule of thumb is about 1e-3
+                      ax=None,
+                      ref:float=1e-3, # reference line; Karpathy's rule of thumb: ~1e-3
                      ):
-    "The update-to-data ratio ‖Δw‖/‖w‖ of each layer per step, on a log scale, with a reference line."
+    ("The update-to-data ratio ‖Δw‖/‖w‖ of each layer per step, on a log scale, "
+     "with a reference line.")
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(5, 3))[1]
     _lines(ax, frame, 'update_ratio')
     ax.axhline(ref, color='k', ls='--', lw=1, label=f'{ref:g}')
-    ax.set(yscale='log', xlabel='step', ylabel='‖Δw‖ / ‖w‖', title='update-to-data ratio')
+    ax.set(yscale='log', xlabel='step', ylabel='‖Δw‖ / ‖w‖',
+           title='update-to-data ratio')
     ax.legend(fontsize=8)
     return ax
 
@@ -104,14 +137,19 @@ def plot_update_ratio(frame:pd.DataFrame, # from `TrainStats.frame`
 def plot_train_stats(stats:TrainStats, # a `TrainStats` that has recorded a run
                      title:str='', # the figure's title
                     ):
-    "Four panels per layer over training: activation spread, gradient norm, update-to-data ratio, weight norm."
+    ("Four panels per layer over training: activation spread, gradient norm, "
+     "update-to-data ratio, weight norm.")
     import matplotlib.pyplot as plt
     fig, axes = plt.subplots(1, 4, figsize=(15, 3.2))
     f = stats.frame()
     if stats.act_stats is not None:
-        _lines(axes[0], stats.act_frame(), 'std', x='tag').set(yscale='log', title='activation sd (layer output)', xlabel='step', ylabel='sd')
-    _lines(axes[1], f, 'grad_norm').set(yscale='log', title='gradient norm ‖∂L/∂w‖', xlabel='step', ylabel='‖g‖')
+        _lines(axes[0], stats.act_frame(), 'std', x='tag').set(
+            yscale='log', title='activation sd (layer output)', xlabel='step',
+            ylabel='sd')
+    _lines(axes[1], f, 'grad_norm').set(yscale='log', title='gradient norm ‖∂L/∂w‖',
+                                        xlabel='step', ylabel='‖g‖')
     plot_update_ratio(f, axes[2])
-    _lines(axes[3], f, 'w_norm').set(title='weight norm ‖w‖', xlabel='step', ylabel='‖w‖')
+    _lines(axes[3], f, 'w_norm').set(title='weight norm ‖w‖', xlabel='step',
+                                     ylabel='‖w‖')
     axes[0].legend(fontsize=8); fig.suptitle(title); fig.tight_layout()
     return fig
