@@ -104,7 +104,7 @@ def recalibrate(model:nn.Module, # network with BN layers; statistics replaced i
             bn.num_batches_tracked.fill_(len(xs))
     return model
 
-# %% ../nbs/09_bn_stats.ipynb #3e7c328d
+# %% ../nbs/09_bn_stats.ipynb #5e07c782
 def entropy(logits:torch.Tensor, # (N, classes) unnormalized scores
            ) -> torch.Tensor:
     "The entropy of each row's softmax, in nats; shape (N,)."
