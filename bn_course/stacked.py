@@ -9,7 +9,9 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from .training import History, _ACTS, _any_hook, _plain_mode, _flush_denormals, _stepper, adam, batch_slices, shuffled_order
+from .training import (History, _ACTS, _any_hook, _plain_mode,
+                                _flush_denormals, _stepper, adam, batch_slices,
+                                shuffled_order)
 
 # %% auto #0
 __all__ = ['StackedLinear', 'StackedBatchNorm1d', 'StackedSequential', 'stack_models', 'PerModelLR', 'select_models',
@@ -20,24 +22,31 @@ class StackedLinear(nn.Module):
     "K Linear layers as one: weight (K, in, out), input (K, batch, in)."
     def __init__(self, linears:list): # `nn.Linear`s of the same shape, one per model
         super().__init__()
-        self.weight = nn.Parameter(torch.stack([l.weight.detach().T for l in linears]).contiguous())
-        self.bias = nn.Parameter(torch.stack([l.bias.detach() for l in linears])[:, None, :].clone())
+        self.weight = nn.Parameter(
+            torch.stack([l.weight.detach().T for l in linears]).contiguous())
+        self.bias = nn.Parameter(
+            torch.stack([l.bias.detach() for l in linears])[:, None, :].clone())
     def forward(self, x:torch.Tensor) -> torch.Tensor: # (K, batch, in)
-        "Each model's batch times its own weights, plus its bias: one batched matrix multiply."
+        ("Each model's batch times its own weights, plus its bias: one batched matrix "
+         "multiply.")
         return torch.baddbmm(self.bias, x, self.weight)
     def unstack(self, k:int) -> nn.Linear: # which model of the stack
         "Model k's layer, as an ordinary `nn.Linear`."
-        lin = nn.Linear(*self.weight.shape[1:], device=self.weight.device, dtype=self.weight.dtype)
-        with torch.no_grad(): lin.weight.copy_(self.weight[k].T); lin.bias.copy_(self.bias[k, 0])
+        lin = nn.Linear(*self.weight.shape[1:], device=self.weight.device,
+                        dtype=self.weight.dtype)
+        with torch.no_grad():
+            lin.weight.copy_(self.weight[k].T); lin.bias.copy_(self.bias[k, 0])
         return lin
 
 # %% ../nbs/04_stacked.ipynb #5810180e
 @functools.lru_cache
 def _runs(flags:tuple) -> tuple:
-    "Maximal runs of equal flags, as (slice, flag): (True, True, False) -> ((slice(0, 2), True), (slice(2, 3), False))."
+    ("Maximal runs of equal flags, as (slice, flag): (True, True, False) -> "
+     "((slice(0, 2), True), (slice(2, 3), False)).")
     runs, start = [], 0
     for i in range(1, len(flags) + 1):
-        if i == len(flags) or flags[i] != flags[start]: runs.append((slice(start, i), flags[start])); start = i
+        if i == len(flags) or flags[i] != flags[start]:
+            runs.append((slice(start, i), flags[start])); start = i
     return tuple(runs)
 
 # %% ../nbs/04_stacked.ipynb #042b5675
@@ -46,75 +55,101 @@ class StackedBatchNorm1d(nn.Module):
     def __init__(self, bns:list): # `nn.BatchNorm1d`s with the same settings, one per model; `nn.Identity` for a model without
         super().__init__()
         b = next(m for m in bns if isinstance(m, nn.BatchNorm1d))
-        full = [m if isinstance(m, nn.BatchNorm1d) else nn.BatchNorm1d(b.num_features, b.eps, b.momentum) for m in bns]
+        full = [m if isinstance(m, nn.BatchNorm1d)
+                else nn.BatchNorm1d(b.num_features, b.eps, b.momentum) for m in bns]
         self.eps, self.momentum = b.eps, b.momentum
-        self.weight = nn.Parameter(torch.stack([m.weight.detach() for m in full]).clone())
+        self.weight = nn.Parameter(
+            torch.stack([m.weight.detach() for m in full]).clone())
         self.bias = nn.Parameter(torch.stack([m.bias.detach() for m in full]).clone())
-        self.register_buffer('running_mean', torch.stack([m.running_mean for m in full]).clone())
-        self.register_buffer('running_var', torch.stack([m.running_var for m in full]).clone())
+        self.register_buffer('running_mean',
+                             torch.stack([m.running_mean for m in full]).clone())
+        self.register_buffer('running_var',
+                             torch.stack([m.running_var for m in full]).clone())
         self.register_buffer('num_batches_tracked', b.num_batches_tracked.clone())
-        self.normed = tuple(m is n for m, n in zip(bns, full))  # False: this model has no BatchNorm here
+        # False: this model has no BatchNorm here
+        self.normed = tuple(m is n for m, n in zip(bns, full))
 
     def norm_rows(self, x:torch.Tensor, # (k, batch, C): the activations of the models in `rows`, and only those
                   rows:slice, # which models of the stack `x` belongs to
                   factor:float, # how far the running statistics move towards this batch's (unused in eval mode)
                  ) -> torch.Tensor:
-        "BatchNorm of the models in `rows`, as one `F.batch_norm` over a (batch, k·C) view."
+        ("BatchNorm of the models in `rows`, as one `F.batch_norm` over a (batch, k·C) "
+         "view.")
         k, b, c = x.shape
         flat = x.transpose(0, 1).reshape(b, k * c)
-        y = F.batch_norm(flat, self.running_mean[rows].view(-1), self.running_var[rows].view(-1), self.weight[rows].view(-1),
+        y = F.batch_norm(flat, self.running_mean[rows].view(-1),
+                         self.running_var[rows].view(-1), self.weight[rows].view(-1),
                          self.bias[rows].view(-1), self.training, factor, self.eps)
         return y.view(b, k, c).transpose(0, 1)
 
     def forward(self, x:torch.Tensor) -> torch.Tensor: # (K, batch, C)
-        "Normalize each model's activations with its own statistics; models without BatchNorm pass theirs through."
+        ("Normalize each model's activations with its own statistics; models without "
+         "BatchNorm pass theirs through.")
         factor = 0.
         if self.training:
             self.num_batches_tracked.add_(1)
-            factor = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
+            factor = (self.momentum if self.momentum is not None
+                      else 1 / self.num_batches_tracked.item())
         runs = _runs(self.normed)  # cached: the same few layouts every step
         if len(runs) == 1 and runs[0][1]: return self.norm_rows(x, slice(None), factor)
-        parts = x.split([s.stop - s.start for s, _ in runs])  # one split, so the backward is one cat
-        return torch.cat([self.norm_rows(p, s, factor) if on else p for p, (s, on) in zip(parts, runs)])
+        # one split, so the backward is one cat
+        parts = x.split([s.stop - s.start for s, _ in runs])
+        return torch.cat([self.norm_rows(p, s, factor) if on else p
+                          for p, (s, on) in zip(parts, runs)])
 
     def unstack(self, k:int) -> nn.Module: # which model of the stack
-        "Model k's layer, as an ordinary `nn.BatchNorm1d` (or the `nn.Identity` it was)."
+        ("Model k's layer, as an ordinary `nn.BatchNorm1d` (or the `nn.Identity` it "
+         "was).")
         if not self.normed[k]: return nn.Identity()
         bn = nn.BatchNorm1d(self.weight.shape[1], eps=self.eps, momentum=self.momentum,
                             device=self.weight.device, dtype=self.weight.dtype)
-        bn.load_state_dict({'weight': self.weight[k], 'bias': self.bias[k], 'running_mean': self.running_mean[k],
-                            'running_var': self.running_var[k], 'num_batches_tracked': self.num_batches_tracked})
+        bn.load_state_dict({'weight': self.weight[k], 'bias': self.bias[k],
+                            'running_mean': self.running_mean[k],
+                            'running_var': self.running_var[k],
+                            'num_batches_tracked': self.num_batches_tracked})
         return bn
 
 # %% ../nbs/04_stacked.ipynb #6be42b1d
 _ELEMENTWISE = (nn.ReLU, nn.Sigmoid, nn.Tanh, nn.Identity, nn.GELU, nn.LeakyReLU)
 
 def _kind(layer:nn.Module) -> type:
-    "What must match across models at one position: BatchNorm1d and Identity may meet there."
-    return nn.BatchNorm1d if isinstance(layer, (nn.BatchNorm1d, nn.Identity)) else type(layer)
+    ("What must match across models at one position: BatchNorm1d and Identity may meet "
+     "there.")
+    return (nn.BatchNorm1d if isinstance(layer, (nn.BatchNorm1d, nn.Identity))
+            else type(layer))
 
 def _stack_layer(layers:list) -> nn.Module:
     first = layers[0]
     if isinstance(first, nn.Linear): return StackedLinear(layers)
     bns = [l for l in layers if isinstance(l, nn.BatchNorm1d)]
     if bns:
-        if not all(b.affine and b.track_running_stats for b in bns): raise ValueError("stacked BatchNorm1d needs affine=True and track_running_stats=True")
+        if not all(b.affine and b.track_running_stats for b in bns):
+            raise ValueError(
+                "stacked BatchNorm1d needs affine=True and track_running_stats=True")
         return StackedBatchNorm1d(layers)
-    if isinstance(first, _ELEMENTWISE) and not list(first.parameters()): return copy.deepcopy(first)
-    raise ValueError(f"cannot stack a {type(first).__name__}: only Linear, BatchNorm1d and parameter-free elementwise layers")
+    if isinstance(first, _ELEMENTWISE) and not list(first.parameters()):
+        return copy.deepcopy(first)
+    raise ValueError(
+        f"cannot stack a {type(first).__name__}: only Linear, BatchNorm1d and "
+        f"parameter-free elementwise layers")
 
 
 
 # %% ../nbs/04_stacked.ipynb #3b15ab30
 class StackedSequential(nn.Sequential):
-    "K copies of one `nn.Sequential` architecture, run as one; input (K, batch, features)."
-    def __init__(self, models:list): # `nn.Sequential`s of one architecture, one per model
-        if len({tuple(_kind(l) for l in m) for m in models}) != 1: raise ValueError("all models must have the same layers (BatchNorm1d or Identity may differ)")
+    ("K copies of one `nn.Sequential` architecture, run as one; input (K, batch, "
+     "features).")
+    def __init__(self, models:list): # one `nn.Sequential` per model, same architecture
+        if len({tuple(_kind(l) for l in m) for m in models}) != 1:
+            raise ValueError(
+                "all models must have the same layers (BatchNorm1d or Identity may "
+                "differ)")
         super().__init__(*[_stack_layer(list(ls)) for ls in zip(*models)])
         self.k = len(models)
     def unstack(self, k:int) -> nn.Sequential:
         "Model k, as the ordinary `nn.Sequential` it came from."
-        return nn.Sequential(*[l.unstack(k) if hasattr(l, 'unstack') else copy.deepcopy(l) for l in self])
+        return nn.Sequential(*[l.unstack(k) if hasattr(l, 'unstack')
+                               else copy.deepcopy(l) for l in self])
 
 # %% ../nbs/04_stacked.ipynb #059ef3ec
 def stack_models(make_model, # called with no arguments, once per model
@@ -125,26 +160,37 @@ def stack_models(make_model, # called with no arguments, once per model
 
 # %% ../nbs/04_stacked.ipynb #f3a1c0d2
 class PerModelLR:
-    "An optimizer for a stack whose models have their own learning rates: `make` over row views of the parameters, one group per run of models with one rate."
+    ("An optimizer for a stack whose models have their own learning rates: `make` over "
+     "row views of the parameters, one group per run of models with one rate.")
     def __init__(self, params, # the stack's parameters, each (K, ...)
                  lrs, # K learning rates, one per model
                  make, # called with the parameter groups, each with its 'lr', to make the optimizer (as `fit_stacked`'s `make_opt`)
                  state:dict|None=None, # {stack parameter: {name: state stacked like it}}, as `full_state` gives: carried over
                 ):
-        self.params, self.lrs, self.make = list(params), tuple(float(r) for r in lrs), make
+        self.params, self.lrs, self.make = (list(params), tuple(float(r) for r in lrs),
+                                            make)
         if not self.lrs or any(p.shape[0] != len(self.lrs) for p in self.params):
             k = {p.shape[0] for p in self.params}
-            raise ValueError(f"PerModelLR needs one learning rate per model: got {len(self.lrs)} rates for a stack of {k} models")
+            raise ValueError(
+                f"PerModelLR needs one learning rate per model: got {len(self.lrs)} "
+                f"rates for a stack of {k} models")
         self.runs = _runs(self.lrs)
-        self.views = [[nn.Parameter(p.detach()[s]) for p in self.params] for s, _ in self.runs]  # memory shared with the stack
-        self.opt = make([dict(params=v, lr=r) for v, (_, r) in zip(self.views, self.runs)])
-        self.param_groups, self.defaults, self._grads = [dict(params=self.params)], self.opt.defaults, None
+        # memory shared with the stack
+        self.views = [[nn.Parameter(p.detach()[s]) for p in self.params]
+                      for s, _ in self.runs]
+        self.opt = make(
+            [dict(params=v, lr=r) for v, (_, r) in zip(self.views, self.runs)])
+        self.param_groups, self.defaults, self._grads = ([dict(params=self.params)],
+                                                         self.opt.defaults, None)
         for i, p in enumerate(self.params):
             for v, (s, _) in zip(self.views, self.runs):
-                if p in (state or {}): self.opt.state[v[i]] = {k: t[s].clone() if t.dim() else t.clone() for k, t in state[p].items()}
+                if p in (state or {}):
+                    self.opt.state[v[i]] = {k: t[s].clone() if t.dim() else t.clone()
+                                            for k, t in state[p].items()}
 
     def step(self):
-        "Hand each view its rows of the stack's gradients (anew only when a gradient tensor is new), then step."
+        ("Hand each view its rows of the stack's gradients (anew only when a gradient "
+         "tensor is new), then step.")
         grads = [p.grad for p in self.params]
         if self._grads is None or any(a is not b for a, b in zip(grads, self._grads)):
             for v, (s, _) in zip(self.views, self.runs):
@@ -156,11 +202,14 @@ class PerModelLR:
         for p in self.params: p.grad = None
 
     def full_state(self) -> dict:
-        "Each stack parameter's optimizer state, its runs' rows put back together; a 0-d tensor (Adam's step count) is the runs' shared value."
+        ("Each stack parameter's optimizer state, its runs' rows put back together; a "
+         "0-d tensor (Adam's step count) is the runs' shared value.")
         out = {}
         for i, p in enumerate(self.params):
             sts = [self.opt.state.get(v[i], {}) for v in self.views]
-            if all(sts): out[p] = {k: torch.cat([s[k] for s in sts]) if sts[0][k].dim() else sts[0][k] for k in sts[0]}
+            if all(sts):
+                out[p] = {k: torch.cat([s[k] for s in sts]) if sts[0][k].dim()
+                          else sts[0][k] for k in sts[0]}
         return out
 
 
@@ -171,9 +220,10 @@ def _rows(t:torch.Tensor, idx:torch.Tensor) -> torch.Tensor:
 
 def select_models(stack:StackedSequential, # the stack to select from; left as it is
                   opt, # the stack's optimizer: Adam, or any whose state is tensors stacked like the parameters; or a `PerModelLR`
-                  idx:torch.Tensor, # positions in `stack` of the models to select, in the order wanted
+                  idx:torch.Tensor, # models to select, by position in `stack`, in order
                  ) -> tuple:
-    "A smaller stack and optimizer with only the models at `idx`, their weights, statistics and optimizer state carried over."
+    ("A smaller stack and optimizer with only the models at `idx`, their weights, "
+     "statistics and optimizer state carried over.")
     small = copy.deepcopy(stack)
     small.k = len(idx)
     state, per_model = {}, isinstance(opt, PerModelLR)
@@ -181,12 +231,16 @@ def select_models(stack:StackedSequential, # the stack to select from; left as i
     with torch.no_grad():
         for p, q in zip(stack.parameters(), small.parameters()):
             q.data = _rows(p.data, idx)
-            state[q] = {k: (_rows(v, idx) if k != 'step' else v.clone()) for k, v in stacked_state.get(p, {}).items()}
+            state[q] = {k: (_rows(v, idx) if k != 'step' else v.clone())
+                        for k, v in stacked_state.get(p, {}).items()}
         for b, c in zip(stack.buffers(), small.buffers()): c.data = _rows(b.data, idx)
     for layer in small:
-        if isinstance(layer, StackedBatchNorm1d): layer.normed = tuple(layer.normed[i] for i in idx.tolist())
+        if isinstance(layer, StackedBatchNorm1d):
+            layer.normed = tuple(layer.normed[i] for i in idx.tolist())
     state = {q: s for q, s in state.items() if s}
-    if per_model: return small, PerModelLR(small.parameters(), [opt.lrs[i] for i in idx.tolist()], opt.make, state)
+    if per_model:
+        return small, PerModelLR(small.parameters(), [opt.lrs[i] for i in idx.tolist()],
+                                 opt.make, state)
     new_opt = type(opt)(small.parameters(), **opt.defaults)
     new_opt.state.update(state)
     return small, new_opt
@@ -194,14 +248,19 @@ def select_models(stack:StackedSequential, # the stack to select from; left as i
 # %% ../nbs/04_stacked.ipynb #818c6862
 class _Best:
     "The best weights of every model, kept in a stack of the full size K."
-    def __init__(self, stack): self.store, self.loss = copy.deepcopy(stack), torch.full((stack.k,), float('inf'), dtype=torch.float64)
-    def update(self, stack, rows:torch.Tensor, improved:torch.Tensor, losses:torch.Tensor):
+    def __init__(self, stack):
+        self.store, self.loss = copy.deepcopy(stack), torch.full(
+            (stack.k,), float('inf'), dtype=torch.float64)
+    def update(self, stack, rows:torch.Tensor, improved:torch.Tensor,
+               losses:torch.Tensor):
         "Copy the improved models of `stack` (at full-size rows `rows`) into the store."
         if not improved.any(): return
         src, dst = improved.nonzero()[:, 0], rows[improved]
-        self.loss[dst] = losses[src].double()  # float64 holds float32 and float64 losses exactly
+        # float64 holds float32 and float64 losses exactly
+        self.loss[dst] = losses[src].double()
         with torch.no_grad():
-            for a, b in zip(self.store.state_dict().values(), stack.state_dict().values()):
+            for a, b in zip(self.store.state_dict().values(),
+                            stack.state_dict().values()):
                 if a.dim() > 0: a[dst] = b[src]
 
 # %% ../nbs/04_stacked.ipynb #6d8acaab
@@ -209,186 +268,263 @@ def _per_model_loss(out:torch.Tensor, y:torch.Tensor, loss:str) -> torch.Tensor:
     "Mean loss of each model, shape (K,)."
     if loss == 'mse': return (out - y).square().mean((1, 2))
     k, b, c = out.shape
-    return F.cross_entropy(out.reshape(k * b, c), y.reshape(-1), reduction='none').view(k, b).mean(1)
+    return F.cross_entropy(out.reshape(k * b, c), y.reshape(-1),
+                           reduction='none').view(k, b).mean(1)
 
 # %% ../nbs/04_stacked.ipynb #b7a1c0df
 _aten = torch.ops.aten
 
 class _Rows:
-    "One run of models with BatchNorm in a `StackedBatchNorm1d`: views of its rows and buffers for one batch size."
+    ("One run of models with BatchNorm in a `StackedBatchNorm1d`: views of its rows "
+     "and buffers for one batch size.")
     def __init__(self, bn, s:slice, b:int, grads:dict, first:bool):
         k, c = s.stop - s.start, bn.weight.shape[1]
-        self.w, self.bias, self.rm, self.rv = (t[s].view(-1) for t in (bn.weight, bn.bias, bn.running_mean, bn.running_var))
+        self.w, self.bias, self.rm, self.rv = (
+            t[s].view(-1)
+            for t in (bn.weight, bn.bias, bn.running_mean, bn.running_var))
         self.gw, self.gb = grads[bn.weight][s].view(-1), grads[bn.bias][s].view(-1)
-        self.flat, self.out, self.gflat = (bn.weight.new_empty(b, k * c) for _ in range(3))  # (batch, k·C)
+        self.flat, self.out, self.gflat = (
+            bn.weight.new_empty(b, k * c) for _ in range(3))  # (batch, k·C)
         self.mean, self.invstd = bn.weight.new_empty(k * c), bn.weight.new_empty(k * c)
         # the same memory seen as (k, batch, C), the stack's layout
-        self.flat_t, self.out_t, self.gflat_t = (t.view(b, k, c).transpose(0, 1) for t in (self.flat, self.out, self.gflat))
-        self.mask, self.x, self.x_rows = [not first, True, True], None, None  # input gradient wanted; the input of the step
+        self.flat_t, self.out_t, self.gflat_t = (
+            t.view(b, k, c).transpose(0, 1) for t in (self.flat, self.out, self.gflat))
+        # input gradient wanted; the input of the step
+        self.mask, self.x, self.x_rows = [not first, True, True], None, None
 
 class _ByHand:
-    """Training steps of a `StackedSequential` without autograd: the forward ops `StackedSequential` runs and the
-    backward ops autograd runs for them, on tensors of the same shapes and memory layouts, so that losses, gradients
-    and BatchNorm statistics are bit for bit autograd's. Intermediate results live in buffers kept from step to step."""
+    ("Training steps of a `StackedSequential` without autograd: the forward ops "
+     "`StackedSequential` runs and the\n"
+     "    backward ops autograd runs for them, on tensors of the same shapes and "
+     "memory layouts, so that losses, gradients\n"
+     "    and BatchNorm statistics are bit for bit autograd's. Intermediate results "
+     "live in buffers kept from step to step.")
     def __init__(self, stack, loss:str):
         self.stack, self.loss = stack, loss
         self.layers = [l for l in stack if type(l) is not nn.Identity]
         self.params = list(stack.parameters())
         self.ptrs = [p.data_ptr() for p in self.params]
-        self.first = next(i for i, l in enumerate(self.layers) if type(l) in (StackedLinear, StackedBatchNorm1d))  # no gradient below
+        # no gradient below
+        self.first = next(i for i, l in enumerate(self.layers)
+                          if type(l) in (StackedLinear, StackedBatchNorm1d))
         self.bns = [l for l in self.layers if type(l) is StackedBatchNorm1d]
-        self.grads = {p: torch.zeros_like(p) for p in self.params}  # kept; the rows of models without BatchNorm stay zero
+        # kept; the rows of models without BatchNorm stay zero
+        self.grads = {p: torch.zeros_like(p) for p in self.params}
         self.sets, self.pending, self.base, self.grads_set = {}, 0, [], False
 
     @staticmethod
     def make(stack, loss:str):
-        "A `_ByHand` for `stack`, or None where its step would not be autograd's (hooks, other layers, losses or optimizer states)."
-        if type(stack) is not StackedSequential or loss not in ('mse', 'ce') or not _plain_mode() or _any_hook(stack): return None
+        ("A `_ByHand` for `stack`, or None where its step would not be autograd's "
+         "(hooks, other layers, losses or optimizer states).")
+        if (type(stack) is not StackedSequential or loss not in ('mse', 'ce')
+                or not _plain_mode() or _any_hook(stack)):
+            return None
         ps = list(stack.parameters())
-        if not all(type(p) is nn.Parameter and p.requires_grad for p in ps) or len({(p.dtype, p.device) for p in ps}) != 1: return None
-        if ps[0].device.type != 'cpu': return None  # on a GPU, autograd's BatchNorm is cuDNN's, not `native_batch_norm`
+        if (not all(type(p) is nn.Parameter and p.requires_grad for p in ps)
+                or len({(p.dtype, p.device) for p in ps}) != 1):
+            return None
+        # on a GPU, autograd's BatchNorm is cuDNN's, not `native_batch_norm`
+        if ps[0].device.type != 'cpu': return None
         for l in stack:
             t = type(l)
-            if (t is nn.ReLU and l.inplace) or (t not in (StackedLinear, StackedBatchNorm1d, nn.Identity) and t not in _ACTS): return None
-        return _ByHand(stack, loss) if any(type(l) in (StackedLinear, StackedBatchNorm1d) for l in stack) else None
+            if (t is nn.ReLU and l.inplace) or (
+                    t not in (StackedLinear, StackedBatchNorm1d, nn.Identity)
+                    and t not in _ACTS):
+                return None
+        return (_ByHand(stack, loss)
+                if any(type(l) in (StackedLinear, StackedBatchNorm1d) for l in stack)
+                else None)
 
     def valid(self) -> bool:
-        "Still right for its stack: the same parameters in the same memory, no hook since, grad mode on (`_plain_mode`)."
+        ("Still right for its stack: the same parameters in the same memory, no hook "
+         "since, grad mode on (`_plain_mode`).")
         ps = list(self.stack.parameters())
         return (_plain_mode() and len(ps) == len(self.params)
-                and all(p is q and p.data_ptr() == d for p, q, d in zip(ps, self.params, self.ptrs)) and not _any_hook(self.stack))
+                and all(p is q and p.data_ptr() == d
+                        for p, q, d in zip(ps, self.params, self.ptrs))
+                and not _any_hook(self.stack))
 
     def _supports(self, xb, yb) -> bool:
-        "Whether a batch is one the by-hand step computes as autograd would; other batches (dtypes, shapes) go to autograd."
+        ("Whether a batch is one the by-hand step computes as autograd would; other "
+         "batches (dtypes, shapes) go to autograd.")
         p, last = self.params[0], self.layers[-1]
         if type(last) is not StackedLinear: return False
         k, b, c = xb.shape[0], xb.shape[1], last.weight.shape[2]
         want = ((k, b), torch.long) if self.loss == 'ce' else ((k, b, c), p.dtype)
-        return (type(xb) is torch.Tensor and type(yb) is torch.Tensor and not (xb.requires_grad or yb.requires_grad)
-                and xb.dim() == 3 and k == self.stack.k and b > 0 and (xb.dtype, xb.device) == (p.dtype, p.device)
+        return (type(xb) is torch.Tensor and type(yb) is torch.Tensor
+                and not (xb.requires_grad or yb.requires_grad)
+                and xb.dim() == 3 and k == self.stack.k and b > 0
+                and (xb.dtype, xb.device) == (p.dtype, p.device)
                 and (tuple(yb.shape), yb.dtype) == want and yb.device == p.device)
 
     def _buffers(self, xb, yb):
-        "The buffers of this batch size, made on its first step; None for a batch that needs autograd."
+        ("The buffers of this batch size, made on its first step; None for a batch "
+         "that needs autograd.")
         b = xb.shape[1]
         if b in self.sets: return self.sets[b]
         if not self._supports(xb, yb): self.sets[b] = None; return None
-        k, bufs, prev = xb.shape[0], [], None  # prev: the output buffer of the layer below, if nothing else reads it
+        # prev: the output buffer of the layer below, if nothing else reads it
+        k, bufs, prev = xb.shape[0], [], None
         for i, l in enumerate(self.layers):
             t = type(l)
             if t is StackedLinear:
                 w = l.weight
-                out, gin = w.new_empty(k, b, w.shape[2]), (w.new_empty(k, b, w.shape[1]) if i > self.first else None)
-                bufs.append(('linear', l.weight, l.bias, self.grads[l.weight], self.grads[l.bias], w.transpose(1, 2), out, gin)); prev = out
+                out, gin = w.new_empty(k, b, w.shape[2]), (
+                    w.new_empty(k, b, w.shape[1]) if i > self.first else None)
+                bufs.append(('linear', l.weight, l.bias, self.grads[l.weight],
+                             self.grads[l.bias], w.transpose(1, 2), out, gin))
+                prev = out
             elif t is StackedBatchNorm1d:
-                runs = [(s, _Rows(l, s, b, self.grads, i == self.first) if on else None) for s, on in _runs(l.normed)]
+                runs = [(s, _Rows(l, s, b, self.grads, i == self.first) if on else None)
+                        for s, on in _runs(l.normed)]
                 whole = len(runs) == 1 and runs[0][1] is not None
-                # in a mixed stack, BatchNorm replaces its models' rows of the Linear output below, which nothing else reads
-                bufs.append(('bn', whole, runs, prev if prev is not None and not whole else None)); prev = None
+                # in a mixed stack, BatchNorm replaces its models' rows of the Linear
+                # output below, which nothing else reads
+                bufs.append(('bn', whole, runs,
+                             prev if prev is not None and not whole else None))
+                prev = None
             else: bufs.append(('act', *_ACTS[t])); prev = None
-        c, one = self.layers[-1].weight.shape[2], torch.ones((), dtype=xb.dtype, device=xb.device)
+        c, one = (self.layers[-1].weight.shape[2],
+                  torch.ones((), dtype=xb.dtype, device=xb.device))
         if self.loss == 'ce':
-            lb = dict(logp=xb.new_empty(k * b, c), nll=xb.new_empty(k * b), tw=xb.new_empty(()), l=xb.new_empty(k),
-                      g0=torch.ones((k, b), dtype=xb.dtype, device=xb.device).div_(b).view(-1),  # mean's backward: 1/b each
+            lb = dict(logp=xb.new_empty(k * b, c), nll=xb.new_empty(k * b),
+                      tw=xb.new_empty(()), l=xb.new_empty(k),
+                      # mean's backward: 1/b each
+                      g0=torch.ones((k, b), dtype=xb.dtype,
+                                    device=xb.device).div_(b).view(-1),
                       gn=xb.new_empty(k * b, c), go=xb.new_empty(k * b, c))
             lb['nll_kb'], lb['go_kbc'] = lb['nll'].view(k, b), lb['go'].view(k, b, c)
-        else: lb = dict(d=xb.new_empty(k, b, c), sq=xb.new_empty(k, b, c), l=xb.new_empty(k), go=xb.new_empty(k, b, c),
-                        two_g=one.div(b * c).mul_(2))  # the square's 2 times the mean's 1/(b·c)
+        else:
+            lb = dict(d=xb.new_empty(k, b, c), sq=xb.new_empty(k, b, c),
+                      l=xb.new_empty(k), go=xb.new_empty(k, b, c),
+                      # the square's 2 times the mean's 1/(b·c)
+                      two_g=one.div(b * c).mul_(2))
         self.sets[b] = (bufs, lb)
         return self.sets[b]
 
     def begin_epoch(self):
-        "Read the BatchNorm step counts that a `momentum=None` BatchNorm's factor needs; set each `.grad` to its buffer on the next step."
-        self.pending, self.base, self.grads_set = 0, [int(bn.num_batches_tracked) for bn in self.bns], False
+        ("Read the BatchNorm step counts that a `momentum=None` BatchNorm's factor "
+         "needs; set each `.grad` to its buffer on the next step.")
+        self.pending, self.base, self.grads_set = (
+            0, [int(bn.num_batches_tracked) for bn in self.bns], False)
 
     def yield_step(self):
-        "Before a step with autograd: count the steps so far, as autograd's step counts its own, and let it set new `.grad`s."
+        ("Before a step with autograd: count the steps so far, as autograd's step "
+         "counts its own, and let it set new `.grad`s.")
         self.end_epoch(); self.begin_epoch()
 
     def end_epoch(self):
-        "Add the steps taken to each BatchNorm's `num_batches_tracked`, which the module's forward counts one by one."
+        ("Add the steps taken to each BatchNorm's `num_batches_tracked`, which the "
+         "module's forward counts one by one.")
         for bn in self.bns:
             if self.pending: bn.num_batches_tracked.add_(self.pending)
         self.pending = 0
 
     def step(self, xb, yb):
-        "Each model's loss, (K,), with every parameter's `.grad` set to its gradient; None, and nothing done, for a batch that needs autograd."
+        ("Each model's loss, (K,), with every parameter's `.grad` set to its gradient; "
+         "None, and nothing done, for a batch that needs autograd.")
         bs = self._buffers(xb, yb)
         if bs is None: return None
         bufs, lb = bs
         self.pending += 1
-        if not self.grads_set:  # the buffers stay each parameter's `.grad` from step to step
+        # the buffers stay each parameter's `.grad` from step to step
+        if not self.grads_set:
             for p, g in self.grads.items(): p.grad = g
             self.grads_set = True
         with torch.no_grad():
             h, saved = xb, []
             for l, bf in zip(self.layers, bufs):
                 kind = bf[0]
-                if kind == 'linear': saved.append(h); h = torch.baddbmm(bf[2], h, bf[1], out=bf[6])
-                elif kind == 'bn': saved.append(None); h = self._bn_forward(l, h, *bf[1:])
+                if kind == 'linear':
+                    saved.append(h); h = torch.baddbmm(bf[2], h, bf[1], out=bf[6])
+                elif kind == 'bn':
+                    saved.append(None); h = self._bn_forward(l, h, *bf[1:])
                 else: h = bf[1](h); saved.append(h)
             k, b, c = h.shape
-            if self.loss == 'ce':  # F.cross_entropy(reduction='none') is log_softmax then nll_loss
+            # F.cross_entropy(reduction='none') is log_softmax then nll_loss
+            if self.loss == 'ce':
                 y = yb.reshape(-1)
                 _aten._log_softmax.out(h.view(k * b, c), 1, False, out=lb['logp'])
-                _aten.nll_loss_forward.output(lb['logp'], y, None, 0, -100, output=lb['nll'], total_weight=lb['tw'])
+                _aten.nll_loss_forward.output(lb['logp'], y, None, 0, -100,
+                                              output=lb['nll'], total_weight=lb['tw'])
                 torch.mean(lb['nll_kb'], 1, out=lb['l'])
-                _aten.nll_loss_backward.grad_input(lb['g0'], lb['logp'], y, None, 0, -100, lb['tw'], grad_input=lb['gn'])
-                _aten._log_softmax_backward_data.out(lb['gn'], lb['logp'], 1, h.dtype, out=lb['go'])
+                _aten.nll_loss_backward.grad_input(lb['g0'], lb['logp'], y, None, 0,
+                                                   -100, lb['tw'], grad_input=lb['gn'])
+                _aten._log_softmax_backward_data.out(lb['gn'], lb['logp'], 1, h.dtype,
+                                                     out=lb['go'])
                 g = lb['go_kbc']
             else:
-                torch.sub(h, yb, out=lb['d']); torch.square(lb['d'], out=lb['sq']); torch.mean(lb['sq'], (1, 2), out=lb['l'])
+                torch.sub(h, yb, out=lb['d']); torch.square(lb['d'], out=lb['sq'])
+                torch.mean(lb['sq'], (1, 2), out=lb['l'])
                 g = torch.mul(lb['d'], lb['two_g'], out=lb['go'])
             for i in range(len(self.layers) - 1, self.first - 1, -1):
                 l, bf, s = self.layers[i], bufs[i], saved[i]
                 kind = bf[0]
-                if kind == 'linear':  # baddbmm's backward; the bias gradient sums the rows it was broadcast to
+                # baddbmm's backward; the bias gradient sums the rows it was
+                # broadcast to
+                if kind == 'linear':
                     _, w, bias, gw, gb, w_t, _, gin = bf
-                    torch.sum(g, 1, keepdim=True, out=gb); torch.bmm(s.transpose(1, 2), g, out=gw)
+                    torch.sum(g, 1, keepdim=True, out=gb)
+                    torch.bmm(s.transpose(1, 2), g, out=gw)
                     g = torch.bmm(g, w_t, out=gin) if i > self.first else None
-                elif kind == 'bn': g = self._bn_backward(l, g, bf[1], bf[2], i > self.first)
+                elif kind == 'bn':
+                    g = self._bn_backward(l, g, bf[1], bf[2], i > self.first)
                 else: g = bf[2](g, s)
         return lb['l']
 
     def _nb(self, bn, r:_Rows, flat, factor:float):
         r.x = flat
-        _aten.native_batch_norm.out(flat, r.w, r.bias, r.rm, r.rv, True, factor, bn.eps, out=r.out, save_mean=r.mean, save_invstd=r.invstd)
+        _aten.native_batch_norm.out(flat, r.w, r.bias, r.rm, r.rv, True, factor, bn.eps,
+                                    out=r.out, save_mean=r.mean, save_invstd=r.invstd)
 
     def _bn_forward(self, bn, x, whole:bool, runs:list, below):
-        "`StackedBatchNorm1d.forward` in training mode: the same `native_batch_norm` on the same (batch, k·C) matrices."
-        factor = bn.momentum if bn.momentum is not None else 1 / (self.base[self.bns.index(bn)] + self.pending)
+        ("`StackedBatchNorm1d.forward` in training mode: the same `native_batch_norm` "
+         "on the same (batch, k·C) matrices.")
+        factor = (bn.momentum if bn.momentum is not None
+                  else 1 / (self.base[self.bns.index(bn)] + self.pending))
         if whole:
             r = runs[0][1]
-            if x.is_contiguous(): r.flat_t.copy_(x); flat = r.flat  # the copy `x.transpose(0, 1).reshape(b, k·C)` makes
-            else: flat = x.transpose(0, 1).reshape(x.shape[1], -1)  # a view where x is laid out batch first, else a copy
+            # the copy `x.transpose(0, 1).reshape(b, k·C)` makes
+            if x.is_contiguous(): r.flat_t.copy_(x); flat = r.flat
+            # a view where x is laid out batch first, else a copy
+            else: flat = x.transpose(0, 1).reshape(x.shape[1], -1)
             self._nb(bn, r, flat, factor)
             return r.out_t
         if below is None:  # x may be read again: split and cat, as the module does
             parts, outs = x.split([s.stop - s.start for s, _ in runs]), []
             for p, (s, r) in zip(parts, runs):
-                if r is not None: r.flat_t.copy_(p); self._nb(bn, r, r.flat, factor); p = r.out_t
+                if r is not None:
+                    r.flat_t.copy_(p); self._nb(bn, r, r.flat, factor); p = r.out_t
                 outs.append(p)
             return torch.cat(outs)
-        for s, r in runs:  # x is the Linear output buffer below: replace the BatchNorm models' rows in place
+        # x is the Linear output buffer below: replace the BatchNorm models' rows
+        # in place
+        for s, r in runs:
             if r is None: continue
             if r.x_rows is None: r.x_rows = x[s]
-            r.flat_t.copy_(r.x_rows); self._nb(bn, r, r.flat, factor); r.x_rows.copy_(r.out_t)
+            r.flat_t.copy_(r.x_rows); self._nb(bn, r, r.flat, factor)
+            r.x_rows.copy_(r.out_t)
         return x
 
     def _bn_backward(self, bn, g, whole:bool, runs:list, need:bool):
-        "autograd's backward of `_bn_forward`: `native_batch_norm_backward`, with the view, split and cat backwards around it."
-        if not whole and not g.is_contiguous(): g = g.contiguous()  # the cat of the split's backward is contiguous
+        ("autograd's backward of `_bn_forward`: `native_batch_norm_backward`, with the "
+         "view, split and cat backwards around it.")
+        # the cat of the split's backward is contiguous
+        if not whole and not g.is_contiguous(): g = g.contiguous()
         for s, r in runs:
             if r is None: continue
             gr = g if whole else g[s]
             if gr.is_contiguous(): r.gflat_t.copy_(gr); gflat = r.gflat
             else: gflat = gr.transpose(0, 1).reshape(gr.shape[1], -1)
-            gin, gw, gb = _aten.native_batch_norm_backward.default(gflat, r.x, r.w, r.rm, r.rv, r.mean, r.invstd, True, bn.eps, r.mask)
+            gin, gw, gb = _aten.native_batch_norm_backward.default(
+                gflat, r.x, r.w, r.rm, r.rv, r.mean, r.invstd, True, bn.eps, r.mask)
             r.gw.copy_(gw); r.gb.copy_(gb)
             if not need: continue
             k, b, c = gr.shape
             if whole: return gin.view(b, k, c).transpose(0, 1)
-            gr.copy_(gin.view(b, k, c).transpose(0, 1))  # g: the gradient of this layer's output, read by nothing else; its plain rows pass through
+            # g: the gradient of this layer's output, read by nothing else; its
+            # plain rows pass through
+            gr.copy_(gin.view(b, k, c).transpose(0, 1))
         return g if need else None
 
 # %% ../nbs/04_stacked.ipynb #9bc8a200
@@ -399,31 +535,37 @@ def _orders(n:int, gens:list) -> torch.Tensor:
 def _gather(t:torch.Tensor, idx:torch.Tensor, buf:torch.Tensor) -> torch.Tensor:
     "Rows `idx` (K, b) of `t`, written into `buf`; shape (K, b, ...)."
     flat = idx.reshape(-1)
-    return torch.index_select(t, 0, flat, out=buf[:len(flat)]).view(*idx.shape, *t.shape[1:])
+    return torch.index_select(t, 0, flat, out=buf[:len(flat)]).view(*idx.shape,
+                                                                     *t.shape[1:])
 
-def _stacked_batches(x, y, # shared data, 2-D; or every model's data as one (K·n, ...) tensor, model after model
-                     order:torch.Tensor, # (K, n): each model's order over its n examples
+def _stacked_batches(x, y, # shared 2-D data; or one (K·n, ...) tensor, model by model
+                     order:torch.Tensor, # (K, n): each model's order of its n examples
                      bs:int, # batch size
                      start:torch.Tensor|None=None, # (K, 1): where each model's data starts in `x`; None for shared data
                     ):
-    "Yield each step's `(xb, yb)`, shape (K, b, ...): model k's examples in its order `order[k]`, cut by `batch_slices`."
+    ("Yield each step's `(xb, yb)`, shape (K, b, ...): model k's examples in its order "
+     "`order[k]`, cut by `batch_slices`.")
     k, n = order.shape
     if start is not None: order = order + start
-    # Each step gathers its batches into the same two buffers. A fresh megabyte per step (or a fresh copy of the
-    # epoch's data, 60 MB for Lesson 1's 250 models) would cost page faults; the buffers are free again once the
-    # step's backward pass is done.
+    # Each step gathers its batches into the same two buffers. A fresh megabyte per
+    # step (or a fresh copy of the epoch's data, 60 MB for Lesson 1's 250 models) would
+    # cost page faults; the buffers are free again once the step's backward pass is
+    # done.
     xbuf, ybuf = x.new_empty(k * bs, *x.shape[1:]), y.new_empty(k * bs, *y.shape[1:])
     for s in batch_slices(n, bs):
         idx = order[:, s]
         yield _gather(x, idx, xbuf), _gather(y, idx, ybuf)
 
 def _train_epoch_stacked(stack, opt, x, y, # the data, as `_stacked_batches` takes it
-                         n:int, bs:int, gens:list, loss:str, start:torch.Tensor|None=None,
+                         n:int, bs:int, gens:list, loss:str,
+                         start:torch.Tensor|None=None,
                          by_hand:_ByHand|None=None, # `stack`'s by-hand steps; None: every step with autograd
                         ) -> torch.Tensor:
-    "One epoch for every model of `stack`, each in the order its generator draws; each model's mean training loss, (K,)."
+    ("One epoch for every model of `stack`, each in the order its generator draws; "
+     "each model's mean training loss, (K,).")
     stack.train()
-    total, params = torch.zeros(len(gens), device=x.device), [p for g in opt.param_groups for p in g['params']]
+    total, params = (torch.zeros(len(gens), device=x.device),
+                     [p for g in opt.param_groups for p in g['params']])
     update = _stepper(opt)
     if by_hand is not None: by_hand.begin_epoch()
     try:
@@ -431,8 +573,10 @@ def _train_epoch_stacked(stack, opt, x, y, # the data, as `_stacked_batches` tak
             l = by_hand.step(xb, yb) if by_hand is not None else None
             if l is None:  # with autograd, which counts BatchNorm's steps itself
                 if by_hand is not None: by_hand.yield_step()
-                for p in params: p.grad = None  # `opt.zero_grad()` without its per-call profiling hooks
-                l = _per_model_loss(stack(xb), yb, loss); l.sum().backward(); l = l.detach()
+                # `opt.zero_grad()` without its per-call profiling hooks
+                for p in params: p.grad = None
+                l = _per_model_loss(stack(xb), yb, loss); l.sum().backward()
+                l = l.detach()
             update()
             total.add_(l, alpha=xb.shape[1])
     finally:
@@ -444,35 +588,54 @@ def _per_model(t:torch.Tensor, k:int, shared:bool) -> torch.Tensor:
     return t.expand(k, *t.shape) if shared else t
 
 def evaluate_stacked(stack, x, y, loss:str='mse') -> torch.Tensor:
-    "Each model's loss on its own `(x, y)` (or on shared 2-D `x`), in eval mode and without gradients; shape (K,)."
+    ("Each model's loss on its own `(x, y)` (or on shared 2-D `x`), in eval mode and "
+     "without gradients; shape (K,).")
     stack.eval()
     shared = x.dim() == 2
-    with torch.no_grad(): return _per_model_loss(stack(_per_model(x, stack.k, shared)), _per_model(y, stack.k, shared), loss)
+    with torch.no_grad():
+        return _per_model_loss(stack(_per_model(x, stack.k, shared)),
+                               _per_model(y, stack.k, shared), loss)
 
 # %% ../nbs/04_stacked.ipynb #5a7c1e09
-_SHRINK_AT = 1 / 16  # the stack shrinks once this share of its models has finished (a stack of 16 or fewer: once one has)
+# the stack shrinks once this share of its models has finished (a stack of 16 or fewer:
+# once one has)
+_SHRINK_AT = 1 / 16
 
 class _StackedRun:
-    "What one `fit_stacked` call tracks: the current stack, optimizer and data; per model, by its row in the full stack of K, its state."
-    def __init__(self, stack, opt, data:tuple, gens:list, patience:int|None, train_index:torch.Tensor|None=None):
+    ("What one `fit_stacked` call tracks: the current stack, optimizer and data; per "
+     "model, by its row in the full stack of K, its state.")
+    def __init__(self, stack, opt, data:tuple, gens:list, patience:int|None,
+                 train_index:torch.Tensor|None=None):
         k, (x, y, xv, yv) = stack.k, data
         self.stack, self.opt, self.gens, self.patience = stack, opt, gens, patience
-        self.shared, self.hist, self.best = x.dim() == 2, [History() for _ in range(k)], _Best(stack)
-        self.wait, self.finished, self.rows = torch.zeros(k, dtype=torch.long), torch.zeros(k, dtype=torch.bool), torch.arange(k)
+        self.shared, self.hist, self.best = (
+            x.dim() == 2, [History() for _ in range(k)], _Best(stack))
+        self.wait, self.finished, self.rows = (torch.zeros(k, dtype=torch.long),
+                                               torch.zeros(k, dtype=torch.bool),
+                                               torch.arange(k))
         self.n = x.shape[-2]  # examples per model
-        # Per-model training data stays whole, as one (U·n, ...) tensor: a shrunk stack gathers its models' rows from it.
-        self.train_index = torch.arange(k) if train_index is None else torch.as_tensor(train_index)  # model -> its entry
-        self.train_data = (x, y) if self.shared else (x.reshape(-1, *x.shape[2:]), y.reshape(-1, *y.shape[2:]))
+        # Per-model training data stays whole, as one (U·n, ...) tensor: a shrunk stack
+        # gathers its models' rows from it.
+        self.train_index = (torch.arange(k) if train_index is None
+                            else torch.as_tensor(train_index))  # model -> its entry
+        self.train_data = ((x, y) if self.shared
+                           else (x.reshape(-1, *x.shape[2:]),
+                                 y.reshape(-1, *y.shape[2:])))
         self.full_valid = self.valid = (xv, yv)
         self.by_hand = None  # the current stack's `_ByHand`, kept from epoch to epoch
 
     def train_epoch(self, bs:int, loss:str) -> tuple: # batch size; 'mse' or 'ce'
-        "Train the stack for one epoch; each model's training loss, and its validation loss after the epoch."
+        ("Train the stack for one epoch; each model's training loss, and its "
+         "validation loss after the epoch.")
         x = self.train_data[0]
-        start = None if self.shared else (self.train_index[self.rows][:, None] * self.n).to(x.device)
+        start = (None if self.shared
+                 else (self.train_index[self.rows][:, None] * self.n).to(x.device))
         bh = self.by_hand
-        if bh is None or bh.stack is not self.stack or bh.loss != loss or not bh.valid(): bh = self.by_hand = _ByHand.make(self.stack, loss)
-        tl = _train_epoch_stacked(self.stack, self.opt, *self.train_data, self.n, bs, [self.gens[r] for r in self.rows], loss, start, bh)
+        if (bh is None or bh.stack is not self.stack or bh.loss != loss
+                or not bh.valid()):
+            bh = self.by_hand = _ByHand.make(self.stack, loss)
+        tl = _train_epoch_stacked(self.stack, self.opt, *self.train_data, self.n, bs,
+                                  [self.gens[r] for r in self.rows], loss, start, bh)
         return tl, evaluate_stacked(self.stack, *self.valid, loss).cpu()
 
     def record(self, tl:torch.Tensor, vl:torch.Tensor): # this epoch's training and validation loss of each model in the stack
@@ -482,26 +645,33 @@ class _StackedRun:
             h = self.hist[rows[j]]; h.train_loss.append(tl[j]); h.val_loss.append(vl[j])
 
     def stop_early(self, vl:torch.Tensor, epoch:int) -> bool: # validation loss of each model in the stack; epoch, from 1
-        "Keep the weights of models that improved, finish those that waited `patience` epochs; True once all have finished."
+        ("Keep the weights of models that improved, finish those that waited "
+         "`patience` epochs; True once all have finished.")
         rows, active = self.rows, ~self.finished[self.rows]
         improved = (vl < self.best.loss[rows]) & active
         self.best.update(self.stack, rows, improved, vl)
         for r in rows[improved].tolist(): self.hist[r].best_epoch = epoch
         self.wait[rows] = torch.where(improved, 0, self.wait[rows] + 1)
-        for r in rows[active & (self.wait[rows] >= self.patience)].tolist(): self.finished[r] = self.hist[r].stopped_early = True
+        for r in rows[active & (self.wait[rows] >= self.patience)].tolist():
+            self.finished[r] = self.hist[r].stopped_early = True
         return bool(self.finished[rows].all())
 
     def shrink(self):
-        "Once `_SHRINK_AT` of the stack has finished, go on with a stack, optimizer and validation data of the models still training."
+        ("Once `_SHRINK_AT` of the stack has finished, go on with a stack, optimizer "
+         "and validation data of the models still training.")
         left = ~self.finished[self.rows]
         done = len(left) - int(left.sum())
         if done == 0 or done < _SHRINK_AT * len(left): return
-        (self.stack, self.opt), self.rows = select_models(self.stack, self.opt, left.nonzero()[:, 0]), self.rows[left]
-        if not self.shared: self.valid = tuple(t[self.rows.to(t.device)] for t in self.full_valid)
+        (self.stack, self.opt), self.rows = (
+            select_models(self.stack, self.opt, left.nonzero()[:, 0]), self.rows[left])
+        if not self.shared:
+            self.valid = tuple(t[self.rows.to(t.device)] for t in self.full_valid)
 
     def keep_last(self):
         "Without early stopping, the weights kept are the last ones."
-        self.best.update(self.stack, self.rows, torch.ones(len(self.rows), dtype=torch.bool), self.best.loss[self.rows])
+        self.best.update(self.stack, self.rows,
+                         torch.ones(len(self.rows), dtype=torch.bool),
+                         self.best.loss[self.rows])
 
 # %% ../nbs/04_stacked.ipynb #882acc22
 def fit_stacked(stack:StackedSequential, # K models, trained in place
@@ -510,21 +680,28 @@ def fit_stacked(stack:StackedSequential, # K models, trained in place
                 lr:float|list=0.01, # Adam's learning rate, the same for all; or one per model, with `PerModelLR`
                 bs:int=32, # batch size
                 loss:str='mse', # 'mse' for regression, 'ce' for classification (targets are class indices)
-                patience:int|None=10, # early stopping per model; None trains every model for `epochs`
+                patience:int|None=10, # per-model early stopping; None: `epochs` for all
                 generators:list|None=None, # one `torch.Generator` per model for its data order; None draws seeds from torch
                 progress:bool=True, # a progress bar over epochs
                 make_opt=None, # called with the parameters (with one `lr` per model: the groups of `PerModelLR`) to make the optimizer; None is `adam`
                 train_index=None, # (K,): model k trains on `x_train[train_index[k]]` (models may share one); None: on `x_train[k]`
                 flush_denormal:bool=True, # flush denormal floats (below 1.2e-38 in float32) to zero while training, on the CPU
                ) -> tuple:
-    "Train K stacked models at once; returns (their best weights, as a stack of K, and a `History` per model)."
-    gens = generators or [torch.Generator().manual_seed(int(torch.randint(2**62, ()))) for _ in range(stack.k)]
+    ("Train K stacked models at once; returns (their best weights, as a stack of K, "
+     "and a `History` per model).")
+    gens = generators or [torch.Generator().manual_seed(int(torch.randint(2**62, ())))
+                          for _ in range(stack.k)]
     per_model = not isinstance(lr, (int, float))
-    make = make_opt or (lambda ps: adam(ps, 0.01 if per_model else lr))  # with one rate per model, each group carries its own
-    opt = PerModelLR(stack.parameters(), lr, make) if per_model else make(stack.parameters())
+    # with one rate per model, each group carries its own
+    make = make_opt or (lambda ps: adam(ps, 0.01 if per_model else lr))
+    opt = (PerModelLR(stack.parameters(), lr, make) if per_model
+           else make(stack.parameters()))
     if train_index is not None and (x_train.dim() == 2 or len(train_index) != stack.k):
-        raise ValueError(f"train_index needs stacked training data and one entry per model ({stack.k}), got {len(train_index)}")
-    run = _StackedRun(stack, opt, (x_train, y_train, x_valid, y_valid), gens, patience, train_index)
+        raise ValueError(
+            f"train_index needs stacked training data and one entry per model "
+            f"({stack.k}), got {len(train_index)}")
+    run = _StackedRun(stack, opt, (x_train, y_train, x_valid, y_valid), gens, patience,
+                      train_index)
     with _flush_denormals(flush_denormal):
         for epoch in tqdm(range(1, epochs + 1), disable=not progress, leave=False):
             tl, vl = run.train_epoch(bs, loss)
