@@ -17,22 +17,27 @@ __all__ = ['field_docs', 'parser', 'main']
 # %% ../nbs/90_cli.ipynb #4a9fbb5a
 def _positive(text:str) -> int:
     try: n = int(text)
-    except ValueError: raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if n < 1: raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
     return n
 
 def _data_dir(sub) -> None:
-    sub.add_argument('--data-dir', default=None, help="folder with jh-simple-dataset.csv and MNIST/raw/ (default: $BN_COURSE_DATA, else ~/.cache/bn_course)")
+    sub.add_argument('--data-dir', default=None,
+                     help="folder with jh-simple-dataset.csv and MNIST/raw/ "
+                          "(default: $BN_COURSE_DATA, else ~/.cache/bn_course)")
 
 def field_docs(cls) -> dict:
-    "The comment after each field of a dataclass (its docments): field name -> description."
+    ("The comment after each field of a dataclass (its docments): "
+     "field name -> description.")
     try: src = inspect.getsource(cls)
     except (OSError, TypeError): return {}
     found = (re.match(r'\s*(\w+)\s*:[^#\n]*#\s*(.+)$', l) for l in src.splitlines())
     return {m.group(1): m.group(2).strip() for m in found if m}
 
 def _size_options(sub, full) -> None:
-    "`--seeds`, and one option per whole-number field of the lesson's full `Sizes`; not given means the lesson's own value."
+    ("`--seeds`, and one option per whole-number field of the lesson's full `Sizes`; "
+     "not given means the lesson's own value.")
     docs = field_docs(type(full))
     sub.add_argument('--seeds', type=_positive, default=None, metavar='N',
                      help=f"seeds per arm, 0 to N-1 (default {len(full.seeds)})")
@@ -40,41 +45,55 @@ def _size_options(sub, full) -> None:
         v = getattr(full, f.name)
         if f.name != 'seeds' and isinstance(v, int) and not isinstance(v, bool):
             what = docs.get(f.name, f.name.replace('_', ' '))
-            sub.add_argument(f"--{f.name.replace('_', '-')}", type=_positive, default=None, metavar='N',
+            sub.add_argument(f"--{f.name.replace('_', '-')}", type=_positive,
+                             default=None, metavar='N',
                              help=f"{what} (default {v})".replace('%', '%%'))
 
 # %% ../nbs/90_cli.ipynb #5234dbe2
 def _sizes(mod, args):
     "The lesson's sizes: quick or full, with the options given on the command line."
     base = mod.SIZES['quick' if args.quick else 'full']
-    given = {f.name: getattr(args, f.name) for f in dataclasses.fields(base) if f.name != 'seeds' and f.name in vars(args)}
+    given = {f.name: getattr(args, f.name) for f in dataclasses.fields(base)
+             if f.name != 'seeds' and f.name in vars(args)}
     seeds = tuple(range(args.seeds)) if args.seeds is not None else base.seeds
-    return dataclasses.replace(base, seeds=seeds, **{k: v for k, v in given.items() if v is not None})
+    return dataclasses.replace(base, seeds=seeds,
+                               **{k: v for k, v in given.items() if v is not None})
 
 def _print_section(s) -> None:
     print(f"{s.title}\n{s.text}")
     for name, df in s.tables.items(): print(f"\n{name}:\n{df.to_string()}")
 
 def _figure_folder(out:Path) -> None:
-    "Create the figures' folder as `bn-course run` creates its report folder: its parent must exist."
-    if out.exists() and not out.is_dir(): raise RunError(f"cannot save the figures to {out}: it is a file; choose a folder")
+    ("Create the figures' folder as `bn-course run` creates its report folder: "
+     "its parent must exist.")
+    if out.exists() and not out.is_dir():
+        raise RunError(
+            f"cannot save the figures to {out}: it is a file; choose a folder")
     if not out.parent.is_dir():
-        raise RunError(f"cannot save the figures to {out}: the folder {out.parent} does not exist; create it or choose another place")
+        raise RunError(f"cannot save the figures to {out}: the folder {out.parent} "
+                       "does not exist; create it or choose another place")
     out.mkdir(exist_ok=True)
 
 def _lesson(key:str, args) -> None:
     if args.out: _figure_folder(Path(args.out))
-    s = run_lesson(key, data_dir=args.data_dir, sizes=_sizes(lesson(key), args), progress=True)
+    s = run_lesson(key, data_dir=args.data_dir, sizes=_sizes(lesson(key), args),
+                   progress=True)
     _print_section(s)
-    for name, fig in s.figures.items(): print(f"figure saved to {save_figure(fig, Path(args.out)/f'{key}_{name}.png')}") if args.out else None
+    for name, fig in s.figures.items():
+        (print("figure saved to "
+               f"{save_figure(fig, Path(args.out)/f'{key}_{name}.png')}")
+         if args.out else None)
 
 # %% ../nbs/90_cli.ipynb #5746caba
 def _add_lesson(sub, key:str) -> None:
     mod = lesson(key)
     p = sub.add_parser(key, help=(mod.__doc__ or key).split('\n')[0].rstrip('.'))
     _size_options(p, mod.SIZES['full'])
-    p.add_argument('--quick', action='store_true', help="start from the lesson's quick sizes (options given still win)")
-    p.add_argument('--out', default=None, help="a folder to save the lesson's figures in as PNG, created if needed (default: none saved)")
+    p.add_argument('--quick', action='store_true',
+                   help="start from the lesson's quick sizes (options given still win)")
+    p.add_argument('--out', default=None,
+                   help="a folder to save the lesson's figures in as PNG, created if "
+                        "needed (default: none saved)")
     _data_dir(p)
     p.set_defaults(run=partial(_lesson, key))
 
@@ -86,11 +105,18 @@ def _run(args) -> None:
 # %% ../nbs/90_cli.ipynb #d46e1fb2
 def parser() -> argparse.ArgumentParser:
     "The `bn-course` command's arguments."
-    p = argparse.ArgumentParser(prog='bn-course', description="Run the bn-course experiments headless.")
+    p = argparse.ArgumentParser(prog='bn-course',
+                                description="Run the bn-course experiments headless.")
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
-    rn = sub.add_parser('run', help="every lesson's experiments, headless; writes a Markdown report with figures and a JSON of every number")
-    rn.add_argument('--quick', action='store_true', help="every lesson at its quick size: the same report from smaller experiments")
-    rn.add_argument('--out', default='results', help="the report folder, replaced only when the run succeeds (default results/)")
+    rn = sub.add_parser('run', help="every lesson's experiments, headless; writes a "
+                                    "Markdown report with figures and a JSON of every "
+                                    "number")
+    rn.add_argument('--quick', action='store_true',
+                    help="every lesson at its quick size: the same report from smaller "
+                         "experiments")
+    rn.add_argument('--out', default='results',
+                    help="the report folder, replaced only when the run succeeds "
+                         "(default results/)")
     _data_dir(rn)
     rn.set_defaults(run=_run)
     for key in LESSONS: _add_lesson(sub, key)

@@ -13,14 +13,17 @@ __all__ = ['Hook', 'Hooks', 'capture', 'ActivationStats', 'plot_percentiles', 'p
 
 # %% ../nbs/05_diagnostics.ipynb #959e5a3b
 class Hook:
-    "A forward hook on `module` that calls `fn(hook, module, inputs, output)`; a context manager that removes it."
-    def __init__(self, module, fn): self.handle = module.register_forward_hook(partial(fn, self))
+    ("A forward hook on `module` that calls `fn(hook, module, inputs, output)`; "
+     "a context manager that removes it.")
+    def __init__(self, module, fn):
+        self.handle = module.register_forward_hook(partial(fn, self))
     def remove(self) -> None: self.handle.remove()
     def __enter__(self): return self
     def __exit__(self, *exc) -> None: self.remove()
 
 class Hooks(list):
-    "One `Hook` per module, all calling `fn`; a context manager that removes every one, also when the block raises."
+    ("One `Hook` per module, all calling `fn`; a context manager that removes "
+     "every one, also when the block raises.")
     def __init__(self, modules, fn): super().__init__(Hook(m, fn) for m in modules)
     def remove(self) -> None:
         for h in self: h.remove()
@@ -33,16 +36,20 @@ def capture(model, # the network to run
             x:torch.Tensor, # the input of the one forward pass
             which:str='output', # 'output' or 'input' of each watched module
            ) -> dict:
-    "Run `model(x)` once without gradients and return name -> the watched modules' outputs (or inputs), detached."
-    if which not in ('input', 'output'): raise ValueError(f"which must be 'input' or 'output', not {which!r}")
+    ("Run `model(x)` once without gradients and return name -> the watched modules' "
+     "outputs (or inputs), detached.")
+    if which not in ('input', 'output'):
+        raise ValueError(f"which must be 'input' or 'output', not {which!r}")
     names, got = {m: n for n, m in modules.items()}, {}
-    def keep(hook, module, inputs, output): got[names[module]] = (inputs[0] if which == 'input' else output).detach()
+    def keep(hook, module, inputs, output):
+        got[names[module]] = (inputs[0] if which == 'input' else output).detach()
     with Hooks(modules.values(), keep), torch.no_grad(): model(x)
     return got
 
 # %% ../nbs/05_diagnostics.ipynb #9c41b48a
 class ActivationStats:
-    "Record statistics of modules' inputs or outputs on every forward pass; a context manager that removes its hooks."
+    ("Record statistics of modules' inputs or outputs on every forward pass; "
+     "a context manager that removes its hooks.")
     def __init__(self, modules:dict, # name -> module to watch
                  which:str='input', # 'input' or 'output' of each module
                  unit:int|None=None, # watch one unit (column) only; None: all of them
@@ -52,11 +59,15 @@ class ActivationStats:
                  every:int=1, # record one forward pass in `every`
                  train_only:bool=False, # skip forward passes in eval mode
                 ):
-        if which not in ('input', 'output'): raise ValueError(f"which must be 'input' or 'output', not {which!r}")
-        self.modules, self.which, self.unit, self.q = modules, which, unit, torch.tensor(percentiles, dtype=torch.float) / 100
-        self.percentiles, self.saturation, self.bins, self.hist_range = percentiles, saturation, bins, hist_range
+        if which not in ('input', 'output'):
+            raise ValueError(f"which must be 'input' or 'output', not {which!r}")
+        self.modules, self.which, self.unit, self.q = (
+            modules, which, unit, torch.tensor(percentiles, dtype=torch.float) / 100)
+        self.percentiles, self.saturation, self.bins, self.hist_range = (
+            percentiles, saturation, bins, hist_range)
         self.every, self.train_only, self.tag, self.calls = every, train_only, None, 0
-        self.records, self.hists, self.handles = {n: [] for n in modules}, {n: [] for n in modules}, []
+        self.records, self.hists, self.handles = (
+            {n: [] for n in modules}, {n: [] for n in modules}, [])
 
     def values(self, t:torch.Tensor) -> torch.Tensor:
         "The watched values of `t`, flattened: one unit's column, or everything."
@@ -65,12 +76,18 @@ class ActivationStats:
         return t.reshape(-1)
 
     def record(self, name:str, t:torch.Tensor) -> None:
-        "Add one record (mean, std, saturated and outside fractions, percentiles) and one histogram for `name`."
+        ("Add one record (mean, std, saturated and outside fractions, percentiles) "
+         "and one histogram for `name`.")
         v = self.values(t)
         std, mean = torch.std_mean(v)
-        sat, out = (v.abs() > self.saturation).float().mean(), ((v < self.hist_range[0]) | (v > self.hist_range[1])).float().mean()
-        nums = torch.cat([torch.stack([mean, std, sat, out]), torch.quantile(v, self.q.to(v.device))]).tolist()  # one transfer for all
-        rec = dict(tag=self.calls if self.tag is None else self.tag, mean=nums[0], std=nums[1], saturated=nums[2], outside=nums[3],
+        sat, out = ((v.abs() > self.saturation).float().mean(),
+                    ((v < self.hist_range[0]) | (v > self.hist_range[1]))
+                    .float().mean())
+        # one transfer for all
+        nums = torch.cat([torch.stack([mean, std, sat, out]),
+                          torch.quantile(v, self.q.to(v.device))]).tolist()
+        rec = dict(tag=self.calls if self.tag is None else self.tag,
+                   mean=nums[0], std=nums[1], saturated=nums[2], outside=nums[3],
                    **{f'p{p}': q for p, q in zip(self.percentiles, nums[4:])})
         self.records[name].append(rec)
         self.hists[name].append(torch.histc(v, self.bins, *self.hist_range).cpu())
@@ -84,7 +101,8 @@ class ActivationStats:
         self.record(name, inputs[0] if self.which == 'input' else output)
 
     def __enter__(self):
-        self._first, self._names = next(iter(self.modules)), {m: n for n, m in self.modules.items()}
+        self._first, self._names = (next(iter(self.modules)),
+                                    {m: n for n, m in self.modules.items()})
         self.handles = Hooks(self.modules.values(), self.hook)
         return self
 
@@ -97,12 +115,15 @@ class ActivationStats:
         return pd.DataFrame(self.records[name])
 
     def hist(self, name:str) -> torch.Tensor:
-        "The histograms of one module, shape (records, bins); values outside `hist_range` are counted in `outside`, not here."
-        return torch.stack(self.hists[name]) if self.hists[name] else torch.zeros(0, self.bins)
+        ("The histograms of one module, shape (records, bins); values outside "
+         "`hist_range` are counted in `outside`, not here.")
+        return (torch.stack(self.hists[name]) if self.hists[name]
+                else torch.zeros(0, self.bins))
 
 # %% ../nbs/05_diagnostics.ipynb #85328dc9
 def plot_percentiles(frame:pd.DataFrame, # from `ActivationStats.frame`
-                     ax=None, label:str='', color=None, x=None, # x values for the records; default their tags
+                     ax=None, label:str='', color=None,
+                     x=None, # x values for the records; default their tags
                     ):
     "The outer percentiles as a band and the middle one as a line."
     import matplotlib.pyplot as plt
@@ -110,18 +131,21 @@ def plot_percentiles(frame:pd.DataFrame, # from `ActivationStats.frame`
     cols = [c for c in frame.columns if c.startswith('p')]
     x = frame.tag if x is None else x
     line, = ax.plot(x, frame[cols[len(cols) // 2]], color=color, label=label)
-    ax.fill_between(x, frame[cols[0]], frame[cols[-1]], color=line.get_color(), alpha=0.25)
+    ax.fill_between(x, frame[cols[0]], frame[cols[-1]], color=line.get_color(),
+                    alpha=0.25)
     ax.set(xlabel='step', ylabel='value')
     return ax
 
 # %% ../nbs/05_diagnostics.ipynb #a5b0e926
 def plot_hist_image(hist:torch.Tensor, # from `ActivationStats.hist`, (records, bins)
-                    hist_range=(-8., 8.), ax=None, title:str='', x=None, # x values of the first and last record
+                    hist_range=(-8., 8.), ax=None, title:str='',
+                    x=None, # x values of the first and last record
                    ):
     "Histograms over time as an image: log counts, time to the right, values upwards."
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(5, 3))[1]
     x0, x1 = (0, len(hist)) if x is None else x
-    ax.imshow(torch.log1p(hist).T.numpy(), origin='lower', aspect='auto', cmap='viridis', extent=(x0, x1, *hist_range))
+    ax.imshow(torch.log1p(hist).T.numpy(), origin='lower', aspect='auto',
+              cmap='viridis', extent=(x0, x1, *hist_range))
     ax.set(xlabel='step', ylabel='value', title=title)
     return ax

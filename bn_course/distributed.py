@@ -15,7 +15,8 @@ __all__ = ['LaunchError', 'port_in_use', 'free_port', 'launch', 'rank_and_sum', 
 
 # %% ../nbs/09b_distributed.ipynb #1aa3ad5a
 class LaunchError(RuntimeError):
-    "A multi-process run could not start or did not finish; the message says which rank failed and why."
+    ("A multi-process run could not start or did not finish; the message says "
+     "which rank failed and why.")
 
 def port_in_use(port:int, # a TCP port number
                 host:str='127.0.0.1', # the address to try it on
@@ -36,25 +37,34 @@ def _init_method(port:int|None, folder:str) -> str:
     if port is None: return f"file://{Path(folder)/'rendezvous'}"
     if port == 0: port = free_port()
     elif port_in_use(port):
-        raise LaunchError(f"port {port} on 127.0.0.1 is already in use (another run, or another program): "
-                          "pass port=0 to choose a free port, or port=None (the default) for a fresh rendezvous file")
+        raise LaunchError(f"port {port} on 127.0.0.1 is already in use "
+                          "(another run, or another program): "
+                          "pass port=0 to choose a free port, "
+                          "or port=None (the default) for a fresh rendezvous file")
     return f'tcp://127.0.0.1:{port}'
 
 def _check_importable(fn) -> None:
-    if getattr(fn, '__module__', '__main__') == '__main__' or '<locals>' in getattr(fn, '__qualname__', '<locals>'):
-        raise ValueError(f"{getattr(fn, '__qualname__', fn)!r} is defined in a notebook or inside a function; spawned processes "
-                         "import it by name, so define it at the top level of a module (a .py file on the path) and import it from there")
+    if (getattr(fn, '__module__', '__main__') == '__main__'
+            or '<locals>' in getattr(fn, '__qualname__', '<locals>')):
+        raise ValueError(
+            f"{getattr(fn, '__qualname__', fn)!r} is defined in a notebook or inside a "
+            "function; spawned processes import it by name, so define it at the top "
+            "level of a module (a .py file on the path) and import it from there")
 
 # %% ../nbs/09b_distributed.ipynb #b7f34560
-def _worker(rank:int, fn, world_size:int, init:str, backend:str, timeout:float, folder:str, args:tuple) -> None:
+def _worker(rank:int, fn, world_size:int, init:str, backend:str, timeout:float,
+            folder:str, args:tuple) -> None:
     "One child: join the group, run `fn`, save what it returns for the parent."
     torch.set_num_threads(1)
     try:
-        dist.init_process_group(backend, init_method=init, rank=rank, world_size=world_size,
+        dist.init_process_group(backend, init_method=init, rank=rank,
+                                world_size=world_size,
                                 timeout=datetime.timedelta(seconds=timeout))
         torch.save(fn(rank, world_size, *args), Path(folder)/f'rank{rank}.pt')
-    except BaseException:  # note when and how this rank failed, so the parent can name the first failure
-        (Path(folder)/f'error{rank}.txt').write_text(f'{time.time()}\n{traceback.format_exc()}'); raise
+    except BaseException:
+        # note when and how this rank failed, so the parent can name the first failure
+        (Path(folder)/f'error{rank}.txt').write_text(
+            f'{time.time()}\n{traceback.format_exc()}'); raise
     finally:
         if dist.is_initialized(): dist.destroy_process_group()
 
@@ -68,53 +78,66 @@ def _end_all(ctx) -> None:
 
 # %% ../nbs/09b_distributed.ipynb #3f7bd32f
 def _first_failure(folder:str) -> str|None:
-    "The traceback of the rank that failed first (the others often fail only because it left), if any rank wrote one."
-    errs = sorted((float(p.read_text().split('\n', 1)[0]), p) for p in Path(folder).glob('error*.txt'))
+    ("The traceback of the rank that failed first (the others often fail only because "
+     "it left), if any rank wrote one.")
+    errs = sorted((float(p.read_text().split('\n', 1)[0]), p)
+                  for p in Path(folder).glob('error*.txt'))
     if not errs: return None
     t0, first = errs[0]
-    rank, others = first.stem.removeprefix('error'), [p.stem.removeprefix('error') for _, p in errs[1:]]
+    rank, others = (first.stem.removeprefix('error'),
+                    [p.stem.removeprefix('error') for _, p in errs[1:]])
     also = f" (then rank(s) {', '.join(others)} failed too, after it)" if others else ''
     return f"rank {rank} failed first{also}:\n{first.read_text().split(chr(10), 1)[1]}"
 
 def _join(ctx, limit:float, folder:str) -> None:
-    "Wait for every child; on a failure or after `limit` seconds, end them all and raise `LaunchError`."
+    ("Wait for every child; on a failure or after `limit` seconds, end them all "
+     "and raise `LaunchError`.")
     end = time.monotonic() + limit
     try:
         while not ctx.join(timeout=1):
-            if time.monotonic() > end: raise LaunchError(f"the run did not finish within {limit:g} s, so every process was ended; "
-                                                         "raise `deadline` if it needs longer")
+            if time.monotonic() > end:
+                raise LaunchError(f"the run did not finish within {limit:g} s, "
+                                  "so every process was ended; "
+                                  "raise `deadline` if it needs longer")
     except (mp.ProcessRaisedException, mp.ProcessExitedException) as e:
         time.sleep(0.5)  # let a rank that is failing at this moment write its note
-        raise LaunchError(_first_failure(folder) or f"rank {e.error_index} failed: {e}") from None
+        raise LaunchError(_first_failure(folder)
+                          or f"rank {e.error_index} failed: {e}") from None
     finally: _end_all(ctx)
 
 # %% ../nbs/09b_distributed.ipynb #bcdac244
-def launch(fn, # called as `fn(rank, world_size, *args)` in each process; must be importable (defined in a module)
+def launch(fn, # `fn(rank, world_size, *args)` in each process; importable from a module
            world_size:int=2, # how many processes
-           args:tuple=(), # more arguments for `fn`; they are pickled, so keep them small
+           args:tuple=(), # more arguments for `fn`; pickled, so keep them small
            backend:str='gloo', # 'gloo' (CPU tensors) or 'nccl' (one GPU per process)
-           port:int|None=None, # None: a fresh rendezvous file; 0: a free TCP port on 127.0.0.1; else this port
+           port:int|None=None, # None: rendezvous file; 0: a free local port; n: port n
            timeout:float=60, # seconds any collective may wait before it fails
-           deadline:float|None=None, # seconds the whole run may take; None is 5 × `timeout`
+           deadline:float|None=None, # seconds for the whole run; None is 5 × `timeout`
           ) -> list:
-    "Run `fn` in `world_size` new processes joined in one process group; return each rank's result, rank 0 first."
-    if world_size < 1: raise ValueError(f"world_size must be at least 1, got {world_size}")
+    ("Run `fn` in `world_size` new processes joined in one process group; "
+     "return each rank's result, rank 0 first.")
+    if world_size < 1:
+        raise ValueError(f"world_size must be at least 1, got {world_size}")
     _check_importable(fn)
     with tempfile.TemporaryDirectory(prefix='bn_course_dist_') as folder:
         init = _init_method(port, folder)
-        ctx = mp.start_processes(_worker, args=(fn, world_size, init, backend, timeout, folder, tuple(args)),
+        ctx = mp.start_processes(_worker, args=(fn, world_size, init, backend, timeout,
+                                                folder, tuple(args)),
                                  nprocs=world_size, join=False, start_method='spawn')
         _join(ctx, deadline or 5 * timeout, folder)
-        return [torch.load(Path(folder)/f'rank{r}.pt', weights_only=False) for r in range(world_size)]
+        return [torch.load(Path(folder)/f'rank{r}.pt', weights_only=False)
+                for r in range(world_size)]
 
 # %% ../nbs/09b_distributed.ipynb #fd02f553
 def rank_and_sum(rank:int, world_size:int) -> tuple:
-    "Each rank's number and the all-reduced sum of `rank + 1`: a smoke test for `launch`."
+    ("Each rank's number and the all-reduced sum of `rank + 1`: "
+     "a smoke test for `launch`.")
     t = torch.tensor([rank + 1.])
     dist.all_reduce(t)
     return rank, t.item()
 
 def fail_on_last_rank(rank:int, world_size:int) -> None:
-    "The last rank raises; the others wait for it in a barrier that would otherwise never end."
+    ("The last rank raises; the others wait for it in a barrier that would otherwise "
+     "never end.")
     if rank == world_size - 1: raise ValueError('this rank fails on purpose')
     dist.barrier()

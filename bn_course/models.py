@@ -22,7 +22,10 @@ def norm_layer(norm, # None, a name in `NORMS`, or a callable width -> module
     "The normalization layer for `width` features; `nn.Identity` for None."
     if norm is None: return nn.Identity()
     if isinstance(norm, str):
-        if norm not in NORMS: raise ValueError(f"norm {norm!r} is unknown: use None, one of {list(NORMS)}, or a callable width -> module")
+        if norm not in NORMS:
+            raise ValueError(
+                f"norm {norm!r} is unknown: use None, one of {list(NORMS)}, "
+                "or a callable width -> module")
         norm = NORMS[norm]
     return norm(width)
 
@@ -41,26 +44,28 @@ def init_normal(model:nn.Module, # every `nn.Linear` in it is re-initialized, in
 def _block(n_in:int, n_out:int, norm, act, norm_after_act:bool, bias:bool) -> list:
     "Linear → norm → act, or Linear → act → norm."
     tail = [norm_layer(norm, n_out), act()]
-    return [nn.Linear(n_in, n_out, bias=bias), *(tail[::-1] if norm_after_act else tail)]
+    return [nn.Linear(n_in, n_out, bias=bias),
+            *(tail[::-1] if norm_after_act else tail)]
 
 def mlp(sizes:Sequence[int], # [inputs, hidden widths..., outputs]
-        norm=None, # after each hidden Linear: None, a name in `NORMS` or a callable width -> module
+        norm=None, # after each hidden Linear: any `norm` that `norm_layer` takes
         act=nn.ReLU, # the activation class
         norm_after_act:bool=False, # the norm after the activation instead of before it
-        input_norm=None, # a norm on the inputs, before the first Linear, given as `norm`; None adds no layer
+        input_norm=None, # as `norm`, on inputs before the first Linear; None: no layer
         init_std:float|None=None, # if given, `init_normal` with this std
-        bias:bool=True, # whether the hidden Linears have a bias (the output Linear always has one)
+        bias:bool=True, # bias in hidden Linears (the output Linear always has one)
        ) -> nn.Sequential:
     "An MLP of `Linear → norm → act` blocks and a final Linear."
     layers = [] if input_norm is None else [norm_layer(input_norm, sizes[0])]
-    for n_in, n_out in zip(sizes[:-2], sizes[1:-1]): layers += _block(n_in, n_out, norm, act, norm_after_act, bias)
+    for n_in, n_out in zip(sizes[:-2], sizes[1:-1]):
+        layers += _block(n_in, n_out, norm, act, norm_after_act, bias)
     model = nn.Sequential(*layers, nn.Linear(sizes[-2], sizes[-1]))
     return model if init_std is None else init_normal(model, init_std)
 
 # %% ../nbs/02_models.ipynb #f838f8a7
 MNIST_WIDTHS = (100, 50) # the original course's hidden widths
 
-def mnist_mlp(norm=None, # as in `mlp`: None, a name in `NORMS` or a callable width -> module
+def mnist_mlp(norm=None, # as in `mlp`: None, a `NORMS` name or callable width -> module
               widths:Sequence[int]=MNIST_WIDTHS, # hidden widths
               classes:int=10, # outputs
               **kwargs, # passed to `mlp`: act, norm_after_act, init_std, bias

@@ -14,7 +14,8 @@ __all__ = ['ghost_stats', 'per_row', 'GhostBatchNorm1d', 'BatchRenorm1d']
 
 # %% ../nbs/09e_small_batch_bn.ipynb #f43f456e
 def _ghost_sizes(n:int, size:int) -> list:
-    "Split `n` rows into ghost batches of `size`; a last ghost batch of 1 is merged into the one before."
+    ("Split `n` rows into ghost batches of `size`; a last ghost batch of 1 is merged "
+     "into the one before.")
     sizes = [size] * (n // size) + ([n % size] if n % size else [])
     if len(sizes) > 1 and sizes[-1] == 1: sizes[-2:] = [sizes[-2] + 1]
     return sizes
@@ -22,16 +23,19 @@ def _ghost_sizes(n:int, size:int) -> list:
 def ghost_stats(x:torch.Tensor, # (N, C)
                 size:int|None, # rows per ghost batch; None is one batch of all N rows
                ) -> tuple:
-    "Each ghost batch's mean and biased variance, (G, C) each, and the ghost batch sizes."
+    ("Each ghost batch's mean and biased variance, (G, C) each, "
+     "and the ghost batch sizes.")
     sizes = _ghost_sizes(len(x), size or len(x))
     if len(set(sizes)) == 1:  # all equal: one reshape, no loop
         g = x.view(len(sizes), sizes[0], x.shape[1])
         return g.mean(1), g.var(1, unbiased=False), sizes
     parts = x.split(sizes)
-    return torch.stack([p.mean(0) for p in parts]), torch.stack([p.var(0, unbiased=False) for p in parts]), sizes
+    return (torch.stack([p.mean(0) for p in parts]),
+            torch.stack([p.var(0, unbiased=False) for p in parts]), sizes)
 
 def per_row(stat:torch.Tensor, sizes:list) -> torch.Tensor:
-    "A (G, C) per-ghost-batch statistic repeated for each row of its ghost batch: (N, C)."
+    ("A (G, C) per-ghost-batch statistic repeated for each row of its ghost batch: "
+     "(N, C).")
     if len(set(sizes)) == 1: return stat.repeat_interleave(sizes[0], 0)
     return stat.repeat_interleave(torch.tensor(sizes, device=stat.device), 0)
 
@@ -40,29 +44,38 @@ class _GhostBase(_BatchNorm):
     "Shared bookkeeping: (N, C) input, running statistics from ghost batches."
     def _check_input_dim(self, x:torch.Tensor) -> None:
         if x.dim() != 2 or x.shape[1] != self.num_features:
-            raise ValueError(f"expected input of shape (N, {self.num_features}), got {tuple(x.shape)}")
+            raise ValueError(f"expected input of shape (N, {self.num_features}), "
+                             f"got {tuple(x.shape)}")
 
-    def _update_running(self, means:torch.Tensor, vars_:torch.Tensor, sizes:list) -> None:
+    def _update_running(self, means:torch.Tensor, vars_:torch.Tensor,
+                        sizes:list) -> None:
         n = torch.tensor(sizes, dtype=vars_.dtype, device=vars_.device)[:, None]
         with torch.no_grad():
             self.num_batches_tracked.add_(1)
-            m = self.momentum if self.momentum is not None else 1 / self.num_batches_tracked.item()
-            self.running_mean.lerp_(means.mean(0), m); self.running_var.lerp_(_unbiased(vars_, n).mean(0), m)
+            m = (self.momentum if self.momentum is not None
+                 else 1 / self.num_batches_tracked.item())
+            self.running_mean.lerp_(means.mean(0), m)
+            self.running_var.lerp_(_unbiased(vars_, n).mean(0), m)
 
     def _affine(self, xhat:torch.Tensor) -> torch.Tensor:
         return xhat * self.weight + self.bias if self.affine else xhat
 
     def _eval(self, x:torch.Tensor) -> torch.Tensor:
-        return F.batch_norm(x, self.running_mean, self.running_var, self.weight, self.bias, False, 0., self.eps)
+        return F.batch_norm(x, self.running_mean, self.running_var, self.weight,
+                            self.bias, False, 0., self.eps)
 
 # %% ../nbs/09e_small_batch_bn.ipynb #c800e6f3
 class GhostBatchNorm1d(_GhostBase):
-    "BatchNorm whose training statistics come from ghost batches of `virtual_batch_size` rows (Hoffer et al. 2017)."
+    ("BatchNorm whose training statistics come from ghost batches of "
+     "`virtual_batch_size` rows (Hoffer et al. 2017).")
     def __init__(self, num_features:int, # features C of (N, C) input
                  virtual_batch_size:int=32, # rows per ghost batch
-                 eps:float=1e-5, momentum:float|None=0.1, affine:bool=True, # as in `nn.BatchNorm1d`
+                 eps:float=1e-5, momentum:float|None=0.1,
+                 affine:bool=True, # as in `nn.BatchNorm1d`
                  device=None, dtype=None):
-        if virtual_batch_size < 2: raise ValueError(f"virtual_batch_size must be at least 2, got {virtual_batch_size}")
+        if virtual_batch_size < 2:
+            raise ValueError(
+                f"virtual_batch_size must be at least 2, got {virtual_batch_size}")
         super().__init__(num_features, eps, momentum, affine, True, device, dtype)
         self.virtual_batch_size = virtual_batch_size
 
@@ -71,26 +84,33 @@ class GhostBatchNorm1d(_GhostBase):
         if not self.training: return self._eval(x)
         means, vars_, sizes = ghost_stats(x, self.virtual_batch_size)
         self._update_running(means.detach(), vars_.detach(), sizes)
-        return self._affine((x - per_row(means, sizes)) * per_row((vars_ + self.eps).rsqrt(), sizes))
+        return self._affine((x - per_row(means, sizes))
+                            * per_row((vars_ + self.eps).rsqrt(), sizes))
 
 # %% ../nbs/09e_small_batch_bn.ipynb #72cb2e55
 class BatchRenorm1d(_GhostBase):
-    "Batch renormalization (Ioffe 2017) with the r/d clipping and its relaxation schedule, for (N, C) input."
+    ("Batch renormalization (Ioffe 2017) with the r/d clipping and its relaxation "
+     "schedule, for (N, C) input.")
     def __init__(self, num_features:int, # features C of (N, C) input
-                 eps:float=1e-5, momentum:float|None=0.1, affine:bool=True, # as in `nn.BatchNorm1d`
+                 eps:float=1e-5, momentum:float|None=0.1,
+                 affine:bool=True, # as in `nn.BatchNorm1d`
                  rmax:float=3., dmax:float=5., # the final clipping limits
-                 warmup:int=100, # training steps of plain BatchNorm (r_max = 1, d_max = 0)
-                 relax:int=400, # steps over which both limits then grow linearly to `rmax` and `dmax`
-                 virtual_batch_size:int|None=None, # batch statistics from ghost batches of this size; None uses the batch
+                 warmup:int=100, # training steps as plain BatchNorm (r_max=1, d_max=0)
+                 relax:int=400, # next steps: limits grow linearly to `rmax` and `dmax`
+                 virtual_batch_size:int|None=None, # ghost batch size; None: whole batch
                  device=None, dtype=None):
-        if rmax < 1 or dmax < 0: raise ValueError(f"need rmax >= 1 and dmax >= 0, got rmax={rmax}, dmax={dmax}")
+        if rmax < 1 or dmax < 0:
+            raise ValueError(
+                f"need rmax >= 1 and dmax >= 0, got rmax={rmax}, dmax={dmax}")
         super().__init__(num_features, eps, momentum, affine, True, device, dtype)
-        self.rmax, self.dmax, self.warmup, self.relax, self.virtual_batch_size = rmax, dmax, warmup, relax, virtual_batch_size
+        self.rmax, self.dmax, self.warmup, self.relax, self.virtual_batch_size = (
+            rmax, dmax, warmup, relax, virtual_batch_size)
 
     def limits(self) -> tuple:
         "The current (r_max, d_max), from the number of training steps taken so far."
         step = self.num_batches_tracked.item()
-        ramp = float(step >= self.warmup) if self.relax <= 0 else min(max((step - self.warmup) / self.relax, 0.), 1.)
+        ramp = (float(step >= self.warmup) if self.relax <= 0
+                else min(max((step - self.warmup) / self.relax, 0.), 1.))
         return 1 + (self.rmax - 1) * ramp, self.dmax * ramp
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
@@ -102,4 +122,5 @@ class BatchRenorm1d(_GhostBase):
         r = (sigma_b / sigma).detach().clamp(1 / rmax, rmax)
         d = ((means - self.running_mean) / sigma).detach().clamp(-dmax, dmax)
         self._update_running(means.detach(), vars_.detach(), sizes)
-        return self._affine((x - per_row(means, sizes)) / per_row(sigma_b, sizes) * per_row(r, sizes) + per_row(d, sizes))
+        return self._affine((x - per_row(means, sizes)) / per_row(sigma_b, sizes)
+                            * per_row(r, sizes) + per_row(d, sizes))

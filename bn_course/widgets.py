@@ -14,7 +14,7 @@ __all__ = ['figure_png', 'enable_colab_widgets', 'Explorer', 'prerendered', 'lea
 
 # %% ../nbs/06_widgets.ipynb #026b625e
 def figure_png(fig, # a matplotlib figure; it is closed afterwards
-               dpi:int=100, # resolution: at 100, a 5-inch-wide figure is 500 pixels, readable on a page
+               dpi:int=100, # dots per inch: a 5-inch figure at 100 is 500 px, readable
               ) -> bytes:
     "The PNG bytes of a matplotlib figure, which is then closed."
     buf = io.BytesIO()
@@ -27,37 +27,45 @@ def _nest(render, names:list, controls:dict, sliders:dict, chosen:dict):
     "A `Stack` per control in `names`, nested, with the rendered picture at each leaf."
     if not names: return widgets.Image(value=render(**chosen), format='png')
     name, rest = names[0], names[1:]
-    kids = [_nest(render, rest, controls, sliders, {**chosen, name: v}) for v in controls[name]]
+    kids = [_nest(render, rest, controls, sliders, {**chosen, name: v})
+            for v in controls[name]]
     stack = widgets.Stack(kids, selected_index=sliders[name].index)
     widgets.jsdlink((sliders[name], 'index'), (stack, 'selected_index'))
     return stack
 
 # %% ../nbs/06_widgets.ipynb #7fa09b5e
 def enable_colab_widgets() -> None:
-    "Turn on Colab's custom widget manager, which ipywidgets 8 needs there; elsewhere do nothing."
+    ("Turn on Colab's custom widget manager, which ipywidgets 8 needs there; "
+     "elsewhere do nothing.")
     if in_colab():
         from google.colab import output
         output.enable_custom_widget_manager()
 
 class Explorer(widgets.VBox):
-    "Sliders above pre-rendered pictures; shown as a cell's value, it works in Jupyter, in Colab and on a static page."
+    ("Sliders above pre-rendered pictures; shown as a cell's value, it works "
+     "in Jupyter, in Colab and on a static page.")
     def _repr_mimebundle_(self, **kwargs):
         enable_colab_widgets()
         return super()._repr_mimebundle_(**kwargs)
 
 def _slider(name:str, values:list, start) -> widgets.SelectionSlider:
     "One labelled slider on a line of its own, wide enough for its label and its value."
-    return widgets.SelectionSlider(options=[(str(v), v) for v in values], value=start, description=name, continuous_update=True,
-                                   style={'description_width': '120px'}, layout=widgets.Layout(width='560px'))
+    return widgets.SelectionSlider(options=[(str(v), v) for v in values], value=start,
+                                   description=name, continuous_update=True,
+                                   style={'description_width': '120px'},
+                                   layout=widgets.Layout(width='560px'))
 
 def prerendered(controls:dict, # control name -> list of values it offers
-                panels:list, # (names of the controls the panel depends on, render(**values) -> PNG bytes)
-                start:dict|None=None, # control name -> the value shown first; default the middle one
+                panels:list, # per panel: (control names, render(**values) -> PNG bytes)
+                start:dict|None=None, # control -> first value shown; default: middle
                ) -> Explorer:
-    "Sliders over `controls`, and panels pre-rendered for every combination of the controls they depend on."
+    ("Sliders over `controls`, and panels pre-rendered for every combination of the "
+     "controls they depend on.")
     start = start or {}
-    sliders = {n: _slider(n, vals, start.get(n, vals[len(vals) // 2])) for n, vals in controls.items()}
-    views = [_nest(render, list(names), controls, sliders, {}) for names, render in panels]
+    sliders = {n: _slider(n, vals, start.get(n, vals[len(vals) // 2]))
+               for n, vals in controls.items()}
+    views = [_nest(render, list(names), controls, sliders, {})
+             for names, render in panels]
     return Explorer([widgets.VBox(list(sliders.values())), widgets.HBox(views)])
 
 # %% ../nbs/06_widgets.ipynb #032f575a

@@ -14,26 +14,32 @@ __all__ = ['CheckResult', 'describe', 'compare', 'check_function', 'check_predic
 # %% ../../nbs/09c_exercises.ipynb #ee8b6f58
 @dataclass
 class CheckResult:
-    "What a check found: the cases that passed and the first failure, explained. Shown as text; truthy when all passed."
+    ("What a check found: the cases that passed and the first failure, explained. "
+     "Shown as text; truthy when all passed.")
     exercise:str # the exercise's name
     passed:list = field(default_factory=list) # labels of the cases that passed
-    failure:str|None = None # the first failure: case, expected, actual, largest difference, hint
+    failure:str|None = None # the first failure: case, expected, actual, max diff, hint
     @property
     def ok(self) -> bool: return self.failure is None
     def __bool__(self) -> bool: return self.ok
     def __str__(self) -> str:
         head = f"{self.exercise}: " + ("every check passed." if self.ok else "not yet.")
-        return '\n'.join([head] + [f"  ✓ {p}" for p in self.passed] + ([f"  ✗ {self.failure}"] if self.failure else []))
+        return '\n'.join([head] + [f"  ✓ {p}" for p in self.passed]
+                         + ([f"  ✗ {self.failure}"] if self.failure else []))
     __repr__ = __str__
 
 # %% ../../nbs/09c_exercises.ipynb #f0e9d421
 def describe(x) -> str:
-    "A short description of `x` for feedback: shape and dtype for a tensor, else its type (and length)."
-    if isinstance(x, torch.Tensor): return f"a {x.dtype} tensor of shape {tuple(x.shape)}".replace('torch.', '')
+    ("A short description of `x` for feedback: shape and dtype for a tensor, "
+     "else its type (and length).")
+    if isinstance(x, torch.Tensor):
+        return f"a {x.dtype} tensor of shape {tuple(x.shape)}".replace('torch.', '')
     if isinstance(x, (tuple, list)): return f"a {type(x).__name__} of {len(x)} items"
     name = type(x).__name__
     article = 'an' if name[0] in 'aeiou' else 'a'
-    return f"{article} {name} ({x!r})" if isinstance(x, (int, float, str, bool, type(None))) else f"{article} {name}"
+    return (f"{article} {name} ({x!r})"
+            if isinstance(x, (int, float, str, bool, type(None)))
+            else f"{article} {name}")
 
 # %% ../../nbs/09c_exercises.ipynb #841a4496
 def _fmt(v:float) -> str: return f"{v:.6g}"
@@ -41,38 +47,48 @@ def _fmt(v:float) -> str: return f"{v:.6g}"
 def compare(expected, # the reference's value: a tensor, a number, or a tuple of them
             actual, # the learner's value
             atol:float=1e-6, rtol:float=1e-5, # as `torch.allclose`
-            names:tuple|None=None, # names of a tuple's parts, e.g. ('y', 'running_mean')
+            names:tuple|None=None, # a tuple's part names, e.g. ('y', 'running_mean')
            ) -> str|None:
     "None if `actual` matches `expected`; otherwise what differs, in one sentence."
     if isinstance(expected, (tuple, list)):
         if not isinstance(actual, (tuple, list)) or len(actual) != len(expected):
-            return f"expected a tuple of {len(expected)} values ({', '.join(names or [])}), got {describe(actual)}"
+            return (f"expected a tuple of {len(expected)} values "
+                    f"({', '.join(names or [])}), got {describe(actual)}")
         for i, (e, a) in enumerate(zip(expected, actual)):
             msg = compare(e, a, atol, rtol)
             if msg: return f"{names[i] if names else f'item {i}'}: {msg}"
         return None
     if isinstance(expected, (int, float)):
-        if isinstance(actual, torch.Tensor) and actual.numel() == 1: actual = actual.item()
-        elif hasattr(actual, 'item') and getattr(actual, 'size', 0) == 1: actual = actual.item()  # a NumPy scalar
-        if not isinstance(actual, (int, float)): return f"expected a number, got {describe(actual)}"
+        if isinstance(actual, torch.Tensor) and actual.numel() == 1:
+            actual = actual.item()
+        elif hasattr(actual, 'item') and getattr(actual, 'size', 0) == 1:
+            actual = actual.item()  # a NumPy scalar
+        if not isinstance(actual, (int, float)):
+            return f"expected a number, got {describe(actual)}"
         if math.isnan(actual): return "got NaN"
         if abs(actual - expected) > atol + rtol * abs(expected):
-            return f"expected {_fmt(expected)}, got {_fmt(actual)} (difference {_fmt(actual - expected)})"
+            return (f"expected {_fmt(expected)}, got {_fmt(actual)} "
+                    f"(difference {_fmt(actual - expected)})")
         return None
-    if not isinstance(actual, torch.Tensor): return f"expected a tensor, got {describe(actual)}"
+    if not isinstance(actual, torch.Tensor):
+        return f"expected a tensor, got {describe(actual)}"
     if actual.shape != expected.shape:
         return f"expected shape {tuple(expected.shape)}, got {tuple(actual.shape)}"
     finer = (actual.is_floating_point() and expected.is_floating_point()
              and torch.finfo(actual.dtype).eps <= torch.finfo(expected.dtype).eps)
-    if actual.dtype != expected.dtype and not finer:  # more precision than asked for is fine, less is not
-        return f"expected dtype {expected.dtype}, got {actual.dtype}".replace('torch.', '')
+    # more precision than asked for is fine, less is not
+    if actual.dtype != expected.dtype and not finer:
+        return (f"expected dtype {expected.dtype}, got {actual.dtype}"
+                .replace('torch.', ''))
     a, e = actual.detach().double().cpu(), expected.detach().double().cpu()
     if torch.isnan(a).any() and not torch.isnan(e).any():
         return f"{int(torch.isnan(a).sum())} NaN value(s) where none are expected"
     if torch.allclose(a, e, rtol=rtol, atol=atol, equal_nan=True): return None
     d = (a - e).abs().nan_to_num(0.0)
-    i = tuple(int(k) for k in torch.unravel_index(d.argmax(), d.shape)) if d.dim() else ()
-    return (f"largest difference {_fmt(d.max().item())} at index {i}: expected {_fmt(e[i].item())}, "
+    i = (tuple(int(k) for k in torch.unravel_index(d.argmax(), d.shape))
+         if d.dim() else ())
+    return (f"largest difference {_fmt(d.max().item())} at index {i}: "
+            f"expected {_fmt(e[i].item())}, "
             f"got {_fmt(a[i].item())} (tolerance {atol:g} + {rtol:g}·|expected|)")
 
 # %% ../../nbs/09c_exercises.ipynb #02d5da2c
@@ -80,25 +96,30 @@ def _copy(args:tuple) -> tuple:
     return tuple(a.clone() if isinstance(a, torch.Tensor) else a for a in args)
 
 def _run_answer(fn, args:tuple, label:str, hint:str, name:str='the function') -> tuple:
-    "Call the learner's `fn(*args)`: `(value, None)`, or `(None, feedback)` when it is still a stub or raises."
+    ("Call the learner's `fn(*args)`: `(value, None)`, or `(None, feedback)` when it "
+     "is still a stub or raises.")
     try: return fn(*args), None
     except NotImplementedError:
-        return None, f"{label}: {name} still raises NotImplementedError; replace the stub's body with your code"
+        return None, (f"{label}: {name} still raises NotImplementedError; "
+                      "replace the stub's body with your code")
     except Exception as e:
-        return None, f"{label}: your function raised {type(e).__name__}: {e}\n    hint: {hint}"
+        return None, (f"{label}: your function raised {type(e).__name__}: {e}\n"
+                      f"    hint: {hint}")
 
 def check_function(exercise:str, # the exercise's name, shown first
                    fn, # the learner's function
-                   cases:list, # (label, args) pairs: a description of the case and the arguments
+                   cases:list, # (label, args) pairs: a case's description and its args
                    reference, # the course's answer: called with the same arguments
                    hint:str, # what concept to look at when a case fails
                    atol:float=1e-6, rtol:float=1e-5, # tolerances, as `compare`
-                   names:tuple|None=None, # names of the parts when the function returns a tuple
+                   names:tuple|None=None, # names of the parts of a returned tuple
                   ) -> CheckResult:
-    "Run `fn` and `reference` on every case; the result lists passed cases and explains the first failure."
+    ("Run `fn` and `reference` on every case; the result lists passed cases and "
+     "explains the first failure.")
     res = CheckResult(exercise)
     if not callable(fn):
-        res.failure = f"expected a function, got {describe(fn)}: pass the function itself, without calling it"
+        res.failure = (f"expected a function, got {describe(fn)}: "
+                       "pass the function itself, without calling it")
         return res
     for label, args in cases:
         expected = reference(*_copy(args))
@@ -116,25 +137,32 @@ def check_prediction(exercise:str, # the exercise's name
                      guess, # the learner's number
                      measured:float, # the run's own value
                      explain:str, # why the measured value is what it is
-                     factor:float=1.5, # a guess within this factor of `measured` counts as right
+                     factor:float=1.5, # right when within this factor of `measured`
                     ) -> CheckResult:
-    "Compare a predicted number with the measured one; feedback gives both, the ratio, and the explanation."
+    ("Compare a predicted number with the measured one; feedback gives both, the "
+     "ratio, and the explanation.")
     res = CheckResult(exercise)
     if guess is None or guess is ...:
-        res.failure = "write your prediction as a number first (replace the `...`), then run the check"
+        res.failure = ("write your prediction as a number first (replace the `...`), "
+                       "then run the check")
         return res
     if isinstance(guess, torch.Tensor) and guess.numel() == 1: guess = guess.item()
-    elif hasattr(guess, 'item') and getattr(guess, 'size', 0) == 1: guess = guess.item()  # a NumPy scalar
-    if isinstance(guess, bool) or not isinstance(guess, (int, float)) or math.isnan(guess):
+    elif hasattr(guess, 'item') and getattr(guess, 'size', 0) == 1:
+        guess = guess.item()  # a NumPy scalar
+    if (isinstance(guess, bool) or not isinstance(guess, (int, float))
+            or math.isnan(guess)):
         res.failure = f"a prediction is one number, got {describe(guess)}"
         return res
     same_sign = (guess > 0) == (measured > 0) or measured == 0 == guess
     ratio = guess / measured if measured else math.inf
     if same_sign and 1 / factor <= ratio <= factor:
-        res.passed.append(f"you predicted {_fmt(guess)}; the run measured {_fmt(measured)}. {explain}")
+        res.passed.append(f"you predicted {_fmt(guess)}; "
+                          f"the run measured {_fmt(measured)}. {explain}")
     else:
-        off = f"{ratio:.3g}× the measured value" if same_sign and measured else "off in sign or scale"
-        res.failure = f"you predicted {_fmt(guess)}; the run measured {_fmt(measured)} ({off}). {explain}"
+        off = (f"{ratio:.3g}× the measured value" if same_sign and measured
+               else "off in sign or scale")
+        res.failure = (f"you predicted {_fmt(guess)}; "
+                       f"the run measured {_fmt(measured)} ({off}). {explain}")
     return res
 
 # %% ../../nbs/09c_exercises.ipynb #7a63e1e0
@@ -147,7 +175,8 @@ def check_choice(exercise:str, # the exercise's name
     key = answer.strip().lower() if isinstance(answer, str) else answer
     keys = {k.lower() if isinstance(k, str) else k: k for k in choices}
     if key not in keys:
-        res.failure = f"choose one of {', '.join(map(repr, choices))}; got {describe(answer)}"
+        res.failure = (f"choose one of {', '.join(map(repr, choices))}; "
+                       f"got {describe(answer)}")
         return res
     right, why = choices[keys[key]]
     if right: res.passed.append(f"{keys[key]!r} is right. {why}")
