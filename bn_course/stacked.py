@@ -180,13 +180,15 @@ class PerModelLR:
                       for s, _ in self.runs]
         self.opt = make(
             [dict(params=v, lr=r) for v, (_, r) in zip(self.views, self.runs)])
-        self.param_groups, self.defaults, self._grads = ([dict(params=self.params)],
-                                                         self.opt.defaults, None)
+        # param_groups: what a training loop clears the gradients of; the update is
+        # made once, as nothing outside can hook `self.opt`
+        self.param_groups, self._grads = [dict(params=self.params)], None
+        self._update = _stepper(self.opt)
+        state = state or {}
         for i, p in enumerate(self.params):
+            if p not in state: continue
             for v, (s, _) in zip(self.views, self.runs):
-                if p in (state or {}):
-                    self.opt.state[v[i]] = {k: t[s].clone() if t.dim() else t.clone()
-                                            for k, t in state[p].items()}
+                self.opt.state[v[i]] = {k: _rows(t, s) for k, t in state[p].items()}
 
     def step(self):
         ("Hand each view its rows of the stack's gradients (anew only when a gradient "
@@ -196,7 +198,7 @@ class PerModelLR:
             for v, (s, _) in zip(self.views, self.runs):
                 for q, g in zip(v, grads): q.grad = None if g is None else g[s]
             self._grads = grads
-        _stepper(self.opt)()
+        self._update()
 
     def zero_grad(self, set_to_none:bool=True):
         for p in self.params: p.grad = None
